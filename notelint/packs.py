@@ -1,0 +1,125 @@
+"""YAML rule packs: word lists that built-in rules read, and declarative
+rules a coach can add without writing Python.
+
+```yaml
+lists:                      # named lists; packs that share a name extend it
+  stock-phrases: [thank you for take the time]
+rules:
+  - slug: no-sorry
+    kind: existence         # existence | substitution
+    message: "Drop the apology: '{match}'"
+    severity: info
+    tokens: [sorry to bother you]
+    lemmas: true
+```
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from notelint import yamlio
+from notelint.kinds import Existence, Substitution
+from notelint.rule import Rule
+from notelint.schema import InputError, check_keys, require_mapping, suggest, texts
+from notelint.config import parse_severity
+
+KINDS = {"existence": Existence, "substitution": Substitution}
+PACK_KEYS = ("lists", "rules")
+RULE_KEYS = (
+    "slug", "code", "kind", "message", "severity", "description",
+    "tokens", "patterns", "swap", "ignore_case", "lemmas",
+)
+SLUG = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+
+
+class PackError(Exception):
+    """A rule pack that cannot be used: the run stops with exit 2."""
+
+
+@dataclass
+class Packs:
+    lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    rules: list[type[Rule]] = field(default_factory=list)
+
+
+def builtin_folder() -> Path:
+    """The packs shipped in the wheel, or the repository's `rules/` folder."""
+    here = Path(__file__).parent
+    shipped = here / "packs"
+    return shipped if shipped.is_dir() else here.parent / "rules"
+
+
+def load(folders: tuple[Path, ...]) -> Packs:
+    packs = Packs()
+    for folder in (builtin_folder(), *folders):
+        if not folder.is_dir():
+            raise PackError(f"{folder}: rule pack folder does not exist")
+        for path in sorted(folder.glob("*.y*ml")):
+            try:
+                _load_pack(path, packs)
+            except (InputError, yamlio.YamlError) as error:
+                where = f"{path}:{error.line}" if error.line else str(path)
+                raise PackError(f"{where}: {error}") from None
+            except (OSError, UnicodeDecodeError) as error:
+                raise PackError(f"{path}: cannot read: {error}") from None
+    return packs
+
+
+def _load_pack(path: Path, packs: Packs) -> None:
+    data = require_mapping(yamlio.load(path.read_text(encoding="utf-8")), "a rule pack")
+    check_keys(data, PACK_KEYS, "")
+    lists = require_mapping(data.get("lists") or yamlio.Mapping(), "lists", yamlio.line_of(data, "lists"))
+    for name in lists:
+        packs.lists[name] = packs.lists.get(name, ()) + texts(lists, name, "lists: ")
+    rules = data.get("rules") or []
+    if not isinstance(rules, list):
+        raise InputError("rules must be a list", yamlio.line_of(data, "rules"))
+    for index, spec in enumerate(rules):
+        packs.rules.append(_rule(spec, f"rules[{index}].", yamlio.line_of(rules, index)))
+
+
+def _rule(spec: Any, where: str, line: int | None) -> type[Rule]:
+    spec = require_mapping(spec, where.rstrip("."), line)
+    check_keys(spec, RULE_KEYS, where)
+
+    def at(key: str) -> int | None:
+        return yamlio.line_of(spec, key)
+
+    slug = str(spec.get("slug", ""))
+    if not SLUG.fullmatch(slug):
+        raise InputError(f"{where}slug: '{slug}' must be lower-case words joined by '-'", at("slug"))
+    kind = spec.get("kind")
+    if kind not in KINDS:
+        raise InputError(f"{where}kind: '{kind}' is not a kind{suggest(str(kind), KINDS)}", at("kind"))
+    attributes: dict[str, Any] = {
+        "slug": slug,
+        "code": str(spec.get("code", slug)),
+        "severity": parse_severity(spec.get("severity", "warning"), at("severity")),
+        "ignore_case": bool(spec.get("ignore_case", True)),
+        "lemmas": bool(spec.get("lemmas", False)),
+        "__doc__": str(spec.get("description", f"House rule {slug}.")),
+        "__module__": __name__,
+    }
+    if "message" in spec:
+        attributes["message"] = str(spec["message"])
+    if attributes["lemmas"]:
+        attributes["requires"] = frozenset({"lemma"})
+    if kind == "existence":
+        attributes["tokens"] = texts(spec, "tokens", where)
+        attributes["patterns"] = texts(spec, "patterns", where)
+        for pattern in attributes["patterns"]:
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                raise InputError(f"{where}patterns: '{pattern}': {error}", at("patterns")) from None
+        if not attributes["tokens"] and not attributes["patterns"]:
+            raise InputError(f"{where}an existence rule needs tokens or patterns", line)
+    else:
+        swap = require_mapping(spec.get("swap"), f"{where}swap", at("swap") or line)
+        attributes["swap"] = {str(k): str(v) for k, v in swap.items()}
+    name = "".join(part.title() for part in slug.split("-"))
+    return type(name, (KINDS[kind],), attributes)

@@ -1,0 +1,67 @@
+"""What a rule is. Built-in rules, YAML pack rules and third-party plugins all
+subclass `Rule`; the engine stamps their bare hits with identity and severity.
+
+A rule's class docstring is its documentation (`notelint explain` prints it):
+a summary line, why the coaching principle matters, a bad and a good example,
+and its options.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
+
+from notelint.model import Application, Hit, Interview, Note, Severity
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+Scope = Literal["note", "application", "corpus"]
+# What a rule may read from the parse; each maps to pipeline components in nlp.py.
+ANNOTATIONS = frozenset({"pos", "lemma", "dep", "ents", "vectors"})
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a rule may know while it checks one note."""
+
+    application: Application
+    corpus: tuple[Application, ...]
+    options: Mapping[str, Any]
+    now: datetime
+
+    @property
+    def interview(self) -> Interview | None:
+        return self.application.interview
+
+
+class Rule:
+    slug: ClassVar[str]
+    code: ClassVar[str]
+    # note: reads one note; application: compares the notes of one interview
+    # loop; corpus: looks across every application of the run.
+    scope: ClassVar[Scope] = "note"
+    severity: ClassVar[Severity] = Severity.WARNING
+    requires: ClassVar[frozenset[str]] = frozenset()
+    options: ClassVar[Mapping[str, Any]] = {}  # name -> default (its type is the option's)
+    fixable: ClassVar[bool] = False
+
+    def prepare(
+        self, nlp: Language, options: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]
+    ) -> None:
+        """Build matchers once per run from the run's pipeline, this rule's
+        options and the word lists of the rule packs."""
+
+    def check(self, note: Note, context: Context) -> Iterable[Hit]:
+        raise NotImplementedError
+
+    @classmethod
+    def doc(cls) -> str:
+        return inspect.getdoc(cls) or ""
+
+    @classmethod
+    def summary(cls) -> str:
+        return cls.doc().split("\n", 1)[0]

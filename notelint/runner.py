@@ -1,0 +1,69 @@
+"""One `check` run from configured paths to a report: find the rules, load
+the pipeline they need, load the notes, run the engine, merge the groups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import IO
+
+from notelint import engine, nlp, sources
+from notelint.config import Config
+from notelint.formatters import Summary, formatter
+from notelint.model import Finding, Severity
+from notelint.registry import discover
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    now: datetime
+    show_confidential: bool = False  # sets every rule's `reveal` option
+
+
+@dataclass
+class Report:
+    findings: list[Finding] = field(default_factory=list)
+    crashes: list[engine.Crash] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    files: int = 0
+    sources: dict[str, str] = field(default_factory=dict)  # path -> file text
+    rules: list = field(default_factory=list)
+
+    def fails(self, threshold: Severity) -> bool:
+        return engine.fails(self.findings, threshold)
+
+    def write(self, stream: IO[str], format_: str, **options) -> None:
+        out = formatter(format_, stream, rules=self.rules, sources=self.sources, **options)
+        out.start()
+        for finding in self.findings:
+            out.handle(finding)
+        out.finish(Summary(self.files, self.findings))
+
+
+def run(groups: list[tuple[Config, list[str]]], options: RunOptions) -> Report:
+    report = Report()
+    for config, paths in groups:
+        registry = discover(config.rule_packs)
+        report.errors.extend(e for e in registry.errors if e not in report.errors)
+        active = registry.active(config)
+        if options.show_confidential:
+            for rule in active:
+                if "reveal" in rule.options:
+                    rule.options["reveal"] = True
+        requires = frozenset().union(*(a.rule.requires for a in active))
+        pipeline = nlp.load(config.model, requires)
+        for rule in active:
+            rule.rule.prepare(pipeline, rule.options, registry.lists)
+        compares = any(a.rule.scope != "note" for a in active)
+        loaded = sources.load(
+            paths, exclude=config.exclude, max_file_size=config.max_file_size, context=compares
+        )
+        outcome = engine.run(loaded, active, pipeline, options.now, config.jobs)
+        report.findings.extend(outcome.findings)
+        report.crashes.extend(outcome.crashes)
+        report.files += outcome.files
+        report.rules = [a.rule for a in active]
+        for application in loaded.applications:
+            report.sources.update((n.path, n.text) for n in application.notes)
+    report.findings.sort(key=lambda f: f.sort_key)
+    return report
