@@ -67,7 +67,7 @@ def load(path: Path | None) -> Config:
         if not isinstance(data, dict):
             raise InputError("the configuration must be a mapping of settings", 1)
         return _validate(data, path)
-    except (InputError, yamlio.YamlError) as error:
+    except InputError as error:
         where = f"{path}:{error.line}" if getattr(error, "line", None) else str(path)
         raise ConfigError(f"{where}: {error}") from None
     except (OSError, UnicodeDecodeError) as error:

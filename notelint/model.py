@@ -30,6 +30,14 @@ ROLES = (
 )
 
 
+class InputError(ValueError):
+    """Input that cannot be used; `line` is 1-based within its file."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.line = line
+
+
 class Severity(enum.StrEnum):
     INFO = "info"
     WARNING = "warning"

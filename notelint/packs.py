@@ -61,7 +61,7 @@ def load(folders: tuple[Path, ...]) -> Packs:
         for path in sorted(folder.glob("*.y*ml")):
             try:
                 _load_pack(path, packs)
-            except (InputError, yamlio.YamlError) as error:
+            except InputError as error:
                 where = f"{path}:{error.line}" if error.line else str(path)
                 raise PackError(f"{where}: {error}") from None
             except (OSError, UnicodeDecodeError) as error:

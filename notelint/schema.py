@@ -10,14 +10,9 @@ from datetime import date, datetime
 from typing import Any
 
 from notelint import yamlio
+from notelint.model import InputError
 
-
-class InputError(ValueError):
-    """Input that cannot be used; `line` is 1-based within its file."""
-
-    def __init__(self, message: str, line: int | None = None):
-        super().__init__(message)
-        self.line = line
+__all__ = ["InputError", "check_keys", "fold", "parse_when", "require_mapping", "suggest"]
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:

@@ -129,7 +129,7 @@ class _Loader:
         try:
             text, _ = decode(self._read(real))
             self.interviews[real] = parse_interview(real, text)
-        except (InputError, yamlio.YamlError) as error:
+        except InputError as error:
             self.loaded.problems.append(Problem(shown, str(error), error.line or 1))
         except OSError as error:
             self.loaded.problems.append(Problem(shown, f"cannot read: {error.strerror}"))

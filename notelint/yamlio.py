@@ -13,16 +13,14 @@ from typing import Any
 
 import yaml
 
+from notelint.model import InputError
+
 MAX_ALIASES = 100
 MAX_DEPTH = 50
 
 
-class YamlError(ValueError):
+class YamlError(InputError):
     """A document that is not valid YAML; `line` is 1-based, or None."""
-
-    def __init__(self, message: str, line: int | None = None):
-        super().__init__(message)
-        self.line = line
 
 
 class Mapping(dict):
@@ -110,6 +108,8 @@ def load(text: str, first_line: int = 1) -> Any:
         mark = error.problem_mark or error.context_mark
         line = None if mark is None else mark.line + first_line
         reason = error.problem or error.context or "invalid YAML"
+        if "'\\t'" in reason:
+            reason = "a tab character: YAML indents with spaces, not tabs"
         raise YamlError(reason, line) from None
     except yaml.YAMLError as error:
         raise YamlError(str(error).splitlines()[0]) from None

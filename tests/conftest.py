@@ -1,0 +1,48 @@
+"""Shared fixtures: one spaCy pipeline per test session, and `lint`, which
+writes files into a temporary notes folder and runs the real engine on it."""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from notelint import nlp as nlp_module
+from notelint.config import Config
+from notelint.model import Finding
+from notelint.runner import RunOptions, run
+
+NOW = datetime(2026, 11, 21, 12, 0)
+FULL = frozenset({"pos", "lemma", "dep", "ents"})
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The full default pipeline, loaded once (nlp.load caches per process)."""
+    return nlp_module.load(None, FULL)
+
+
+def write(root: Path, files: dict[str, str | bytes]) -> None:
+    """Write `files` (relative path -> text, dedented, or raw bytes) under root."""
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8", newline="")
+
+
+@pytest.fixture
+def lint(tmp_path: Path, nlp):
+    """lint(files, select=(...), now=..., **config) -> findings, run on tmp_path."""
+
+    def run_lint(files: dict[str, str | bytes], now: datetime = NOW, **config) -> list[Finding]:
+        write(tmp_path, files)
+        report = run([(Config(**config), [str(tmp_path)])], RunOptions(now=now))
+        assert not report.crashes, report.crashes
+        return report.findings
+
+    return run_lint

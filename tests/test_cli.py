@@ -1,0 +1,179 @@
+"""The command line as users and scripts see it: exit codes, the JSON
+document of the contract, one-line errors, plugins, and a fast start."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import write
+
+INTERVIEW = "company: Acme Robotics\ninterviewers:\n  - name: Maria Gonzalez\n"
+PACK = "rules:\n  - slug: house-word\n    code: HW1\n    severity: info\n    kind: existence\n    tokens: [synergy]\n"
+
+
+def notelint(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "notelint", *args],
+        cwd=cwd, capture_output=True, text=True, timeout=300,
+        env={**os.environ, **(env or {})},
+    )
+
+
+@pytest.fixture
+def notes(tmp_path: Path) -> Path:
+    write(tmp_path, {
+        "notes/app/interview.yaml": INTERVIEW,
+        "notes/app/maria.md": "---\nto: Maria Gonzalez\n---\nDear Maria,\nOur synergy.\n",
+        "notes/app/broken.md": b"---\nto: [\n---\nHi\n",
+        "packs/house.yaml": PACK,
+        ".notelint.yaml": "rule_packs: [packs]\nselect: [house-word, unreadable-input]\n",
+    })
+    return tmp_path
+
+
+def test_json_output_matches_the_contract(notes: Path):
+    result = notelint("check", "notes", "--format", "json", cwd=notes)
+    assert result.returncode == 1, result.stderr
+    document = json.loads(result.stdout)
+    assert set(document) == {"notelint_version", "findings", "summary"}
+    assert document["summary"] == {"files": 2, "findings": 2, "error": 1, "warning": 0, "info": 1}
+    first, second = document["findings"]
+    assert first["path"] == "notes/app/broken.md" and first["rule"] == "unreadable-input"
+    assert second == {
+        "path": "notes/app/maria.md", "line": 5, "column": 5, "end_line": 5, "end_column": 12,
+        "rule": "house-word", "code": "HW1", "severity": "info", "message": "'synergy'", "fix": None,
+    }
+
+
+def test_exit_codes_follow_fail_on(notes: Path):
+    assert notelint("check", "notes/app/maria.md", cwd=notes).returncode == 0
+    assert notelint("check", "notes/app/maria.md", "--fail-on", "info", cwd=notes).returncode == 1
+    assert notelint("check", "notes", "--ignore", "unreadable-input", cwd=notes).returncode == 0
+
+
+def test_text_output_reads_like_ruff(notes: Path):
+    result = notelint("check", "notes/app/maria.md", "--fail-on", "info", cwd=notes)
+    assert result.stdout.splitlines()[:4] == [
+        "notes/app/maria.md:5:5: HW1 [house-word] 'synergy'",
+        "  |",
+        "5 | Our synergy.",
+        "  |     ^^^^^^^",
+    ]
+    assert result.stdout.rstrip().endswith("Found 1 finding (1 info) in 1 file.")
+    assert "\x1b[" not in result.stdout  # no colour when not on a terminal
+
+
+def test_quiet_and_output_file(notes: Path):
+    result = notelint("check", "notes", "-q", "--output", "report.json", "--format", "json", cwd=notes)
+    assert result.stdout == ""
+    assert json.loads((notes / "report.json").read_text())["summary"]["findings"] == 2
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["check", "notes", "--select", "no-such-rule"], "unknown rule 'no-such-rule'"),
+        (["check", "notes", "--select", "house-wrod"], "did you mean 'house-word'?"),
+        (["check", "notes", "--now", "yesterday"], "'yesterday' is not a date"),
+        (["check", "notes", "--format", "xml"], "'xml' is not one of"),
+        (["check", "missing-folder"], "does not exist"),
+        (["explain", "nope"], "unknown rule 'nope'"),
+    ],
+)
+def test_bad_usage_is_one_line_and_exit_2(notes: Path, args, message):
+    result = notelint(*args, cwd=notes)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_config_and_bad_pack_exit_2(notes: Path):
+    (notes / "packs" / "bad.yaml").write_text("rules:\n  - slug: x\n    kind: existance\n")
+    result = notelint("check", "notes", cwd=notes)
+    assert result.returncode == 2
+    assert f"{notes / 'packs' / 'bad.yaml'}:3: rules[0].kind: 'existance' is not a kind; did you mean 'existence'?" in result.stderr
+
+
+def test_missing_model_is_one_line(notes: Path):
+    result = notelint("check", "notes", "--model", "en_core_web_nope", cwd=notes)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "notelint: error: the spaCy pipeline 'en_core_web_nope' is not installed; "
+        "install it with: pip install en_core_web_nope"
+    )
+
+
+@pytest.mark.parametrize("command", [["rules"], ["explain", "unreadable-input"], ["--help"], ["check", "--help"]])
+def test_listing_commands_never_import_spacy(tmp_path: Path, command):
+    code = (
+        "import sys\nfrom notelint.cli import main\n"
+        f"try:\n    main({command!r})\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+        "assert 'spacy' not in sys.modules, 'spacy imported'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_rules_lists_every_contract_rule(tmp_path: Path):
+    listed = notelint("rules", cwd=tmp_path).stdout
+    slugs = {line.split()[1] for line in listed.splitlines()}
+    assert {"unreadable-input", "misspelled-name", "generic-phrasing", "late-thank-you"} <= slugs
+
+
+PLUGIN = '''
+from notelint.model import Hit
+from notelint.rule import Rule
+
+
+class ShoutingSubject(Rule):
+    """Flags notes whose body says 'URGENT'."""
+
+    slug = "urgent-word"
+    code = "PL100"
+
+    def check(self, note, context):
+        at = note.body.find("URGENT")
+        if at >= 0:
+            yield Hit("no urgency, please", at, at + 6)
+'''
+
+
+def install_plugin(site: Path, name: str, target: str, source: str | None) -> None:
+    """A real distribution on sys.path: a module and a dist-info with an entry point."""
+    if source is not None:
+        (site / f"{name}.py").write_text(source)
+    info = site / f"{name}-0.1.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text(f"[notelint.rules]\n{name} = {target}\n")
+
+
+def test_third_party_plugin_is_listed_and_runs(tmp_path: Path):
+    site = tmp_path / "site"
+    site.mkdir()
+    install_plugin(site, "notelint_urgent", "notelint_urgent:ShoutingSubject", PLUGIN)
+    write(tmp_path, {"n.md": "Hi,\nthis is URGENT.\n"})
+    env = {"PYTHONPATH": str(site)}
+    assert "PL100  urgent-word" in notelint("rules", cwd=tmp_path, env=env).stdout
+    result = notelint("check", "n.md", "--select", "urgent-word", "--format", "json", cwd=tmp_path, env=env)
+    (finding,) = json.loads(result.stdout)["findings"]
+    assert (finding["rule"], finding["line"], finding["column"]) == ("urgent-word", 2, 9)
+
+
+def test_broken_plugin_is_reported_and_skipped(tmp_path: Path):
+    site = tmp_path / "site"
+    site.mkdir()
+    install_plugin(site, "notelint_broken", "notelint_broken_missing:Rule", None)
+    write(tmp_path, {"n.md": "Hi\n"})
+    env = {"PYTHONPATH": str(site)}
+    listing = notelint("rules", cwd=tmp_path, env=env)
+    assert listing.returncode == 0 and "unreadable-input" in listing.stdout
+    assert "plugin 'notelint_broken'" in listing.stderr and "failed to load" in listing.stderr
+    result = notelint("check", "n.md", "--select", "unreadable-input", cwd=tmp_path, env=env)
+    assert result.returncode == 2 and "All clear" in result.stdout

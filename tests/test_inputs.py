@@ -1,0 +1,131 @@
+"""Bad input is a precise `unreadable-input` finding on that file, with its
+line; every other file is still linted."""
+
+from __future__ import annotations
+
+import pytest
+
+GOOD_INTERVIEW = """
+company: Acme Robotics
+round: 1
+interviewed_at: 2026-11-20T14:00
+interviewers:
+  - name: Maria Gonzalez
+    role: hiring-manager
+"""
+GOOD_NOTE = "---\nto: Maria Gonzalez\n---\nDear Maria,\n\nThank you.\n"
+
+
+def problems(lint, files):
+    findings = lint(files, select=("unreadable-input",))
+    return [(f.path.rsplit("/", 1)[-1], f.line, f.message) for f in findings]
+
+
+@pytest.mark.parametrize(
+    "interview, line, fragment",
+    [
+        (GOOD_INTERVIEW.replace("role: hiring-manager", "role: hiring manger"), 6,
+         "interviewers[0].role: 'hiring manger' is not a role; did you mean 'hiring-manager'?"),
+        (GOOD_INTERVIEW + "compnay: Acme\n", 7, "unknown key 'compnay'; did you mean 'company'?"),
+        (GOOD_INTERVIEW.replace("company: Acme Robotics\n", ""), 1, "'company' is required"),
+        (GOOD_INTERVIEW.replace("2026-11-20T14:00", "2026-02-30"), 3, "interviewed_at: '2026-02-30' is not a date"),
+        (GOOD_INTERVIEW.replace("round: 1", "round: first"), 2, "round: 'first' is not a round number"),
+        (GOOD_INTERVIEW + "  - title: CTO\n", 7, "'name' is required"),
+        ("- just\n- a list\n", 1, "interview.yaml must be a mapping"),
+        ("company: [unclosed\n", 2, "expected ',' or ']'"),
+        ("company: !!python/object/apply:os.system [echo hi]\n", 1, "could not determine a constructor"),
+    ],
+)
+def test_bad_interview_yaml(lint, interview, line, fragment):
+    found = problems(lint, {"app/interview.yaml": interview, "app/maria.md": GOOD_NOTE})
+    assert len(found) == 1
+    name, got_line, message = found[0]
+    assert (name, got_line) == ("interview.yaml", line)
+    assert fragment in message
+
+
+@pytest.mark.parametrize(
+    "note, line, fragment",
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00binary", 3, "binary file, not text (NUL byte at line 3)"),
+        ("Dear Maria,\ncaf\xe9\n".encode("latin-1"), 2, "not UTF-8 text: byte 0xe9 at line 2"),
+        (b"---\nto: Maria Gonzalez\nDear Maria,\n", 1, "never closed"),
+        (b"---\n- a\n- b\n---\nHi\n", 1, "front matter must be a mapping"),
+        (b"---\nto: Maria Gonzalez\n\tsent: x\n---\nHi\n", 3, "tab"),
+        (b"---\nto: Maria Gonzalez\nsnet: 2026-11-21\n---\nHi\n", 3, "unknown key 'snet'; did you mean 'sent'?"),
+        (b"---\nto: Maria Gonzalez\nkind: thankyou\n---\nHi\n", 3, "did you mean 'thank-you'?"),
+        (b"---\nto: Maria Gonzalez\nsent: 2026-13-01\n---\nHi\n", 3, "sent: '2026-13-01' is not a date"),
+        (b"---\nto: Marla Gonzales\n---\nHi\n", 2, "to: 'Marla Gonzales' is not an interviewer"),
+        (b"This is not an e-mail at all.\n", 1, "not an e-mail"),
+    ],
+)
+def test_bad_note_next_to_good_ones(lint, note, line, fragment):
+    name = "bad.eml" if b"not an e-mail" in note else "bad.md"
+    files = {"app/interview.yaml": GOOD_INTERVIEW, "app/maria.md": GOOD_NOTE, f"app/{name}": note}
+    found = problems(lint, files)
+    assert [(n, l) for n, l, _ in found] == [(name, line)], found
+    assert fragment in found[0][2]
+
+
+def test_empty_and_front_matter_only_notes_are_fine(lint):
+    files = {"empty.md": b"", "only.md": b"---\nkind: follow-up\n---\n"}
+    assert problems(lint, files) == []
+
+
+def test_file_over_the_size_limit(lint):
+    found = problems(lint, {"big.md": "x" * 2_000})
+    assert found == []
+    findings = lint({"big.md": "x" * 2_000}, select=("unreadable-input",), max_file_size=1_000)
+    assert "over the limit of 1,000" in findings[0].message
+
+
+def test_yaml_alias_bomb_is_refused_quickly(lint):
+    bomb = "company: Acme\na: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"b{i}: &b{i} [*{'a' if i == 0 else f'b{i-1}'}, *{'a' if i == 0 else f'b{i-1}'}]\n"
+        for i in range(80)
+    )
+    found = problems(lint, {"app/interview.yaml": bomb, "app/maria.md": GOOD_NOTE})
+    assert found and "aliases" in found[0][2]
+
+
+def test_deeply_nested_yaml(lint):
+    deep = "company: " + "[" * 500 + "]" * 500 + "\n"
+    found = problems(lint, {"app/interview.yaml": deep})
+    assert found and "nested deeper" in found[0][2]
+
+
+def test_symlink_loop_is_not_followed(lint, tmp_path):
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "loop").symlink_to(tmp_path / "app", target_is_directory=True)
+    assert problems(lint, {"app/maria.md": GOOD_NOTE}) == []
+
+
+def test_unreadable_file(lint, tmp_path):
+    import os
+
+    if os.geteuid() == 0:
+        pytest.skip("root reads every file")
+    path = tmp_path / "secret.md"
+    path.write_text("Hi")
+    path.chmod(0)
+    assert "permission denied" in problems(lint, {})[0][2].lower()
+
+
+def test_utf16_is_read(lint):
+    note = GOOD_NOTE.encode("utf-16")
+    assert problems(lint, {"app/interview.yaml": GOOD_INTERVIEW, "app/maria.md": note}) == []
+
+
+def test_nested_interviews_govern_their_own_folders(tmp_path):
+    from notelint.sources import load
+    from tests.conftest import write
+
+    write(tmp_path, {
+        "a/interview.yaml": "company: Alpha\ninterviewers: [{name: Ann Lee}]\n",
+        "a/ann-lee.md": "Hi Ann\n",
+        "a/b/interview.yaml": "company: Beta\ninterviewers: [{name: Bo Chan}]\n",
+        "a/b/bo.md": "---\nto: bo chan\n---\nHi Bo\n",
+    })
+    loaded = load([str(tmp_path)])
+    companies = {a.interview.company: [(n.path.rsplit("/", 1)[-1], n.recipient.name) for n in a.notes] for a in loaded.applications}
+    assert companies == {"Alpha": [("ann-lee.md", "Ann Lee")], "Beta": [("bo.md", "Bo Chan")]}
