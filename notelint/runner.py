@@ -3,6 +3,7 @@ the pipeline they need, load the notes, run the engine, merge the groups."""
 
 from __future__ import annotations
 
+import traceback
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import IO
@@ -10,7 +11,7 @@ from typing import IO
 from notelint import engine, nlp, sources
 from notelint.config import Config
 from notelint.formatters import Summary, formatter
-from notelint.model import Finding, Severity
+from notelint.model import Application, Finding, Severity
 from notelint.registry import discover
 
 
@@ -28,6 +29,8 @@ class Report:
     files: int = 0
     sources: dict[str, str] = field(default_factory=dict)  # path -> file text
     rules: list = field(default_factory=list)
+    applications: list[Application] = field(default_factory=list)  # for --statistics
+    reported: set[str] = field(default_factory=set)  # the paths reported on
 
     def fails(self, threshold: Severity) -> bool:
         return engine.fails(self.findings, threshold)
@@ -52,8 +55,7 @@ def run(groups: list[tuple[Config, list[str]]], options: RunOptions) -> Report:
                     rule.options["reveal"] = True
         requires = frozenset().union(*(a.rule.requires for a in active))
         pipeline = nlp.load(config.model, requires)
-        for rule in active:
-            rule.rule.prepare(pipeline, rule.options, registry.lists)
+        active = [a for a in active if _prepared(a, pipeline, registry.lists, report)]
         compares = any(a.rule.scope != "note" for a in active)
         loaded = sources.load(
             paths, exclude=config.exclude, max_file_size=config.max_file_size, context=compares
@@ -62,8 +64,23 @@ def run(groups: list[tuple[Config, list[str]]], options: RunOptions) -> Report:
         report.findings.extend(outcome.findings)
         report.crashes.extend(outcome.crashes)
         report.files += outcome.files
-        report.rules = [a.rule for a in active]
+        known = {r.slug for r in report.rules}
+        report.rules.extend(a.rule for a in active if a.rule.slug not in known)
+        report.applications.extend(loaded.applications)
+        report.reported |= loaded.reported
         for application in loaded.applications:
             report.sources.update((n.path, n.text) for n in application.notes)
     report.findings.sort(key=lambda f: f.sort_key)
     return report
+
+
+def _prepared(active, pipeline, lists, report: Report) -> bool:
+    """Prepare a rule; one that fails is reported as crashed and left out."""
+    try:
+        active.rule.prepare(pipeline, active.options, lists)
+    except Exception as error:  # a broken plugin must not stop the run
+        report.crashes.append(
+            engine.Crash(active.rule.slug, "(setup)", f"{type(error).__name__}: {error}", traceback.format_exc())
+        )
+        return False
+    return True

@@ -24,6 +24,9 @@ from notelint.schema import InputError, fold, suggest
 
 INTERVIEW_FILE = "interview.yaml"
 DEFAULT_EXCLUDE = ("README.md", "CHANGELOG.md", "LICENSE*", "node_modules", "venv")
+# A note is a few thousand characters; parsing costs memory by the character,
+# so a body longer than this is refused rather than parsed.
+MAX_BODY_CHARS = 100_000
 
 
 @dataclass
@@ -100,6 +103,11 @@ class _Loader:
             return
         try:
             note = parse_note(shown, self._read(real))
+            if len(note.body) > MAX_BODY_CHARS:
+                raise InputError(
+                    f"the note is {len(note.body):,} characters long, over the "
+                    f"{MAX_BODY_CHARS:,} that notelint parses"
+                )
         except InputError as error:
             if report:
                 self.loaded.problems.append(Problem(shown, str(error), error.line or 1))

@@ -99,8 +99,9 @@ _Loader.add_constructor(
 
 def load(text: str, first_line: int = 1) -> Any:
     """Parse one YAML document; lines are counted from `first_line`."""
-    loader = _Loader(text, first_line)
+    loader = None
     try:
+        loader = _Loader(text, first_line)
         return loader.get_single_data()
     except YamlError:
         raise
@@ -116,7 +117,8 @@ def load(text: str, first_line: int = 1) -> Any:
     except RecursionError:
         raise YamlError(f"nested deeper than {MAX_DEPTH} levels") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def line_of(data: Any, key: Any = None) -> int | None:

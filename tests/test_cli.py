@@ -177,3 +177,36 @@ def test_broken_plugin_is_reported_and_skipped(tmp_path: Path):
     assert "plugin 'notelint_broken'" in listing.stderr and "failed to load" in listing.stderr
     result = notelint("check", "n.md", "--select", "unreadable-input", cwd=tmp_path, env=env)
     assert result.returncode == 2 and "All clear" in result.stdout
+
+
+CRASHING = '''
+from notelint.model import Hit
+from notelint.rule import Rule
+
+
+class Crashes(Rule):
+    """Crashes on notes that mention bananas."""
+
+    slug = "crashy"
+    code = "PL200"
+
+    def check(self, note, context):
+        if "banana" in note.body:
+            raise ZeroDivisionError("division by banana")
+        yield Hit("no bananas here")
+'''
+
+
+def test_a_crashing_rule_is_reported_and_the_run_completes(tmp_path: Path):
+    site = tmp_path / "site"
+    site.mkdir()
+    install_plugin(site, "notelint_crashy", "notelint_crashy:Crashes", CRASHING)
+    write(tmp_path, {"a.md": "banana\n", "b.md": "apple\n"})
+    env = {"PYTHONPATH": str(site)}
+    result = notelint("check", ".", "--select", "crashy", "--format", "json", cwd=tmp_path, env=env)
+    assert result.returncode == 2
+    assert [f["path"] for f in json.loads(result.stdout)["findings"]] == ["b.md"]
+    assert "rule 'crashy' crashed on a.md: ZeroDivisionError: division by banana" in result.stderr
+    assert "Traceback" not in result.stderr
+    verbose = notelint("check", ".", "--select", "crashy", "-v", cwd=tmp_path, env=env)
+    assert "Traceback" in verbose.stderr
