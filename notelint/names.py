@@ -1,0 +1,332 @@
+"""Who and what a note names: the mentions of people and of organisations in
+a note, matched against the interviewers and the company of its interview.
+
+Shared by `misspelled-name`, `wrong-recipient` and `wrong-company`. Names are
+compared folded (case and diacritics dropped: "Wojcik" is "Wójcik"), short
+forms ("Raj" for "Rajesh", "Bob" for "Robert") are the same name, and a near
+miss is a small edit distance on a name long enough to tell.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+
+from notelint.anatomy import anatomy
+from notelint.model import Interviewer, Note
+from notelint.schema import fold as _fold
+
+# A word of a name: letters, with inner apostrophes ("O'Brien"); hyphens split.
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+# Letters that Unicode does not decompose, and the German umlauts written out.
+_TRANSLIT = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "þ": "th", "ð": "d", "ı": "i"})
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+SALUTATION = re.compile(
+    r"^[ \t]*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening)|greetings)\b[ \t,]*",
+    re.IGNORECASE,
+)
+HONORIFIC = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Professor)\b\.?[ \t]+"
+    r"((?:[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*)(?:[ \t]+[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*){0,2})"
+)
+
+
+def fold(text: str) -> str:
+    return _fold(text.lower().translate(_TRANSLIT))
+
+
+def forms(name: str) -> set[str]:
+    """The folded spellings of one name word that are the same name."""
+    lowered = name.lower()
+    return {fold(lowered), fold(lowered.translate(_UMLAUTS))}
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int  # body offsets
+    end: int
+    text: str
+
+    @property
+    def key(self) -> str:
+        return fold(self.text)
+
+
+def words(text: str, offset: int = 0) -> list[Word]:
+    """The name words of `text`, possessive "'s" dropped, at body offsets."""
+    found = []
+    for match in WORD.finditer(text):
+        value = match.group()
+        possessive = POSSESSIVE.search(value)
+        if possessive and len(value) > 3:
+            value = value[: possessive.start()]
+        found.append(Word(offset + match.start(), offset + match.start() + len(value), value))
+    return found
+
+
+def is_capitalised(word: Word) -> bool:
+    return word.text[:1].isupper()
+
+
+# -- the interviewers ----------------------------------------------------------
+
+
+def nickname_table(entries: Iterable[str]) -> dict[str, set[str]]:
+    """'robert = bob, rob' entries -> every name's set of equivalent names."""
+    table: dict[str, set[str]] = {}
+    for entry in entries:
+        formal, _, shorts = entry.partition("=")
+        group = {fold(formal)} | {fold(s) for s in shorts.split(",") if s.strip()}
+        group.discard("")
+        for name in group:
+            table.setdefault(name, set()).update(group)
+    return table
+
+
+@dataclass(frozen=True)
+class Part:
+    """One word of an interviewer's name."""
+
+    person: Interviewer
+    text: str
+    first: bool  # the given name (short forms apply)
+    last: bool
+
+
+@dataclass(frozen=True)
+class Near:
+    part: Part
+    similarity: float
+    distance: int
+
+
+class People:
+    """The interviewers of one interview, indexed by the words of their names."""
+
+    def __init__(self, interviewers: Iterable[Interviewer], nicknames: Mapping[str, set[str]]):
+        self.interviewers = tuple(interviewers)
+        self.nicknames = nicknames
+        self.parts: list[Part] = []
+        for person in self.interviewers:
+            name_words = [w.text for w in words(person.name) if not _particle(w.text)]
+            for index, text in enumerate(name_words):
+                self.parts.append(
+                    Part(person, text, index == 0 and len(name_words) > 1, index == len(name_words) - 1)
+                )
+
+    def exact(self, key: str) -> set[Interviewer]:
+        """The interviewers one of whose name words `key` is (or a short form of)."""
+        found = set()
+        for part in self.parts:
+            if key in forms(part.text) or part.first and _short_form(key, fold(part.text), self.nicknames):
+                found.add(part.person)
+        return found
+
+    def near(self, key: str) -> Near | None:
+        """The name word `key` most likely misspells, if any."""
+        best = None
+        if len(key) < 3:
+            return None
+        for part in self.parts:
+            for form in forms(part.text):
+                if len(form) < 4:
+                    continue
+                distance = OSA.distance(key, form)
+                limit = 1 if len(form) <= 5 else 2
+                if distance == 0 or distance > limit:
+                    continue
+                similarity = fuzz.ratio(key, form)
+                if best is None or similarity > best.similarity:
+                    best = Near(part, similarity, distance)
+        return best
+
+
+def _particle(word: str) -> bool:
+    return word[:1].islower() or word.lower() in {"jr", "sr", "ii", "iii", "iv"} or len(word) == 1
+
+
+def _short_form(key: str, first: str, nicknames: Mapping[str, set[str]]) -> bool:
+    if key in nicknames.get(first, ()):
+        return True
+    shorter, longer = sorted((key, first), key=len)
+    return len(shorter) >= 3 and longer.startswith(shorter)
+
+
+# -- mentions of people ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Words that name one person: in the greeting, after an honorific, or a
+    PERSON entity. `strong`: the words are surely a name used for someone."""
+
+    words: tuple[Word, ...]
+    source: str  # greeting | honorific | entity
+    honorific: bool = False
+
+    @property
+    def strong(self) -> bool:
+        return self.source in ("greeting", "honorific")
+
+
+def greeting_mentions(note: Note, stop: set[str]) -> list[Mention]:
+    """The people a greeting speaks to ("Dear Ms. Gonzalez," "Hi Maria and Raj,")."""
+    span = anatomy(note).greeting
+    if span is None:
+        return []
+    line = note.body[span[0] : span[1]]
+    opening = SALUTATION.match(line)
+    if opening is None:
+        return []
+    rest_start = span[0] + opening.end()
+    rest = note.body[rest_start : span[1]]
+    cut = re.search(r"[:!\r\n]|,\s*$|,\s+(?![A-Z])", rest)
+    if cut:
+        rest = rest[: cut.start()]
+    mentions = []
+    for group in re.finditer(r"[^,&/]+", rest):
+        pieces = re.split(r"\band\b", group.group())
+        offset = rest_start + group.start()
+        for piece in pieces:
+            found = words(piece, offset)
+            offset += len(piece) + 3
+            honorific = any(w.key in stop for w in found)
+            if any(w.key in stop and w.key not in HONORIFIC_KEYS for w in found):
+                continue  # "Dear Hiring Manager", "Hello team"
+            named = tuple(w for w in found if w.key not in HONORIFIC_KEYS and is_capitalised(w))
+            if named:
+                mentions.append(Mention(named, "greeting", honorific))
+    return mentions
+
+
+HONORIFIC_KEYS = {"mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "dear", "hi", "hello", "hey", "greetings", "sir", "madam", "dame", "lord", "lady", "rev", "hon"}
+
+
+def body_mentions(note: Note, skip: tuple[int, int] | None = None) -> list[Mention]:
+    """People named in the body (outside `skip`): after an honorific, or as
+    PERSON entities."""
+    mentions: list[Mention] = []
+    taken: set[int] = set()
+
+    def outside(start: int) -> bool:
+        return skip is None or not (skip[0] <= start < skip[1])
+
+    for match in HONORIFIC.finditer(note.body):
+        if not outside(match.start()):
+            continue
+        found = tuple(w for w in words(match.group(1), match.start(1)) if w.key not in HONORIFIC_KEYS)
+        if found:
+            mentions.append(Mention(found, "honorific", True))
+            taken.update(w.start for w in found)
+    if note.doc is not None:
+        for ent in note.doc.ents:
+            if ent.label_ != "PERSON" or not outside(ent.start_char):
+                continue
+            found = tuple(
+                w for w in words(ent.text, ent.start_char)
+                if w.key not in HONORIFIC_KEYS and is_capitalised(w)
+            )
+            if found and not any(w.start in taken for w in found):
+                mentions.append(Mention(found, "entity"))
+                taken.update(w.start for w in found)
+        # A proper noun alone that the recogniser missed ("As Lindqvst said").
+        for token in note.doc:
+            if (
+                token.tag_ in ("NNP", "NNPS")
+                and token.ent_type_ not in NOT_PEOPLE
+                and token.idx not in taken
+                and outside(token.idx)
+            ):
+                found = tuple(
+                    w for w in words(token.text, token.idx)
+                    if w.key not in HONORIFIC_KEYS and is_capitalised(w)
+                )
+                if found:
+                    mentions.append(Mention(found, "entity"))
+    return mentions
+
+
+NOT_PEOPLE = {"GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "DATE",
+              "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "PRODUCT"}
+
+
+def sender_words(note: Note) -> set[str]:
+    """Folded words of the signature: the candidate's own name is among them."""
+    span = anatomy(note).signature
+    if span is None:
+        return set()
+    return {w.key for w in words(note.body[span[0] : span[1]]) if is_capitalised(w)}
+
+
+def resolve(mention: Mention, people: People) -> set[Interviewer]:
+    """The interviewers every word of the mention names exactly (or as a short
+    form): empty when the mention is someone else."""
+    candidates: set[Interviewer] | None = None
+    for word in mention.words:
+        named = people.exact(word.key)
+        candidates = named if candidates is None else candidates & named
+    return candidates or set()
+
+
+# -- the company ---------------------------------------------------------------
+
+
+def company_words(company: str, common: set[str]) -> list[Word]:
+    """The words of a company name, legal forms and connectors left out."""
+    return [w for w in words(company) if not (w.text[:1].islower() and w.key in common)
+            and w.key not in LEGAL_FORMS]
+
+
+LEGAL_FORMS = {"inc", "llc", "ltd", "plc", "gmbh", "ag", "corp", "co", "lp", "llp", "sa", "bv", "nv", "pty"}
+
+
+def capitalised_runs(note: Note, skip: tuple[int, int] | None = None) -> Iterator[list[Word]]:
+    """Runs of capitalised words in the body (connectors like "&" and "of"
+    inside a run are dropped), outside `skip`: where organisations are named."""
+    run: list[Word] = []
+    gap = ""
+    last_end = 0
+    for match in re.finditer(r"[^\W_][\w'’]*|[^\w\s]", note.body):
+        token = match.group()
+        inside_skip = skip is not None and skip[0] <= match.start() < skip[1]
+        between = note.body[last_end : match.start()]
+        if "\n" in between and run:
+            yield run
+            run = []
+        if not inside_skip and token[:1].isalpha() and (token[:1].isupper() or any(c.isupper() for c in token[1:2])):
+            word = words(token, match.start())
+            if word:
+                run.extend(word)
+            gap = ""
+        elif run and token in ("&", "of", "and", "-", "the", "for", "de") and not gap:
+            gap = token
+        else:
+            if run:
+                yield run
+            run, gap = [], ""
+        last_end = match.end()
+    if run:
+        yield run
+
+
+def mentions_company(note: Note, company: str, common: set[str], skip=None) -> bool:
+    """Whether the note names `company`: all its words in a row, or its first
+    distinctive word ("Brackenridge" for "Brackenridge Civil & Structural")."""
+    target = company_words(company, common)
+    if not target:
+        return False
+    keys = [w.key for w in target]
+    short = keys[0] if keys[0] not in common and len(keys[0]) >= 4 else None
+    for run in capitalised_runs(note, skip):
+        run_keys = [w.key for w in run]
+        for i in range(len(run_keys)):
+            if run_keys[i : i + len(keys)] == keys:
+                return True
+            if short is not None and run_keys[i] == short:
+                return True
+    return False

@@ -1,0 +1,340 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+
+from notelint import names
+from notelint.anatomy import anatomy
+from notelint.model import Fix, Hit, Interview, Interviewer, Note, Severity
+from notelint.names import Mention, People, Word, fold
+from notelint.rule import Context, Rule
+
+STOP = {"of", "the", "and", "&", "for", "a", "an", "to", "in"}
+ABBREVIATIONS = {
+    "vp": "vice president", "svp": "senior vice president", "evp": "executive vice president",
+    "avp": "assistant vice president", "sr": "senior", "jr": "junior", "mgr": "manager",
+    "dir": "director", "hr": "human resources", "ceo": "chief executive officer",
+    "cfo": "chief financial officer", "cto": "chief technology officer",
+    "coo": "chief operating officer", "cmo": "chief marketing officer",
+    "cio": "chief information officer", "cno": "chief nursing officer",
+    "cro": "chief risk officer", "cpo": "chief product officer", "md": "managing director",
+    "ops": "operations", "eng": "engineering", "asst": "assistant", "assoc": "associate",
+}
+# Words that name what someone is in the hiring process, not a job title.
+FUNCTIONS = {"hiring", "manager", "interviewer", "recruiter", "lead", "leader", "boss",
+             "host", "panelist", "mentor", "contact", "colleague", "team", "my", "our", "your"}
+DETERMINERS = {"the", "a", "an", "our", "my", "your", "their"}
+YOU = {"you", "your", "yours", "yourself"}
+
+
+class MisspelledName(Rule):
+    """A misspelled name of an interviewer or of the company, or a wrong job title.
+
+    Why: a misspelled name is the first thing a reader notices and the
+    clearest sign of a careless, copied note. Every person named in the
+    greeting or the body (after an honorific, or recognised as a person) is
+    compared with the interviewers' names, and every organisation with the
+    company. A near miss is flagged with the right spelling as a fix. A
+    dropped diacritic ("Wojcik" for "Wójcik"), a first name alone and a common
+    short form ("Bob" for "Robert", "Raj" for "Rajesh") are fine; a name that
+    merely resembles an interviewer's but belongs to someone else (a full name
+    with another surname, the candidate's own signature) is left alone. A job
+    title given to an interviewer ("your role as Director of Sales") that
+    differs from interview.yaml is flagged too.
+
+    Bad:
+
+        Dear Ms. Gonzales,
+        ... I enjoyed learning how Acme Robotic brings marketing in early.
+        ... your perspective as Director of Sales ...
+
+    Good:
+
+        Dear Ms. Gonzalez,
+        ... I enjoyed learning how Acme Robotics brings marketing in early.
+        ... your perspective as Director of Marketing ...
+
+    Options: `titles` (default true) also checks the job titles given to
+    interviewers. The short forms of given names are the `name-nicknames` list
+    of the rule packs.
+    """
+
+    slug = "misspelled-name"
+    code = "NL201"
+    severity = Severity.WARNING
+    requires = frozenset({"ents", "dep", "pos"})
+    options = {"titles": True}
+    fixable = True
+
+    def prepare(self, nlp, options: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]) -> None:
+        self.nicknames = names.nickname_table(lists.get("name-nicknames", ()))
+        self.stop = {fold(w) for w in lists.get("generic-addressees", ())} | names.HONORIFIC_KEYS
+        self.common = {fold(w) for w in lists.get("company-common-words", ())}
+        self.title_words = {fold(w) for w in lists.get("title-words", ())}
+
+    def check(self, note: Note, context: Context) -> Iterable[Hit]:
+        interview = context.interview
+        if interview is None:
+            return
+        people = People(interview.interviewers, self.nicknames)
+        hits: dict[tuple[int, int], Hit] = {}
+        for hit in self._people(note, interview, people):
+            hits.setdefault((hit.start, hit.end), hit)
+        for hit in self._company(note, interview, people, context):
+            if not any(s < hit.end and hit.start < e for s, e in hits):
+                hits.setdefault((hit.start, hit.end), hit)
+        if context.options.get("titles", True):
+            for hit in self._titles(note, interview, people):
+                hits.setdefault((hit.start, hit.end), hit)
+        yield from sorted(hits.values(), key=lambda h: (h.start, h.end))
+
+    # -- people ----------------------------------------------------------------
+
+    def _people(self, note: Note, interview: Interview, people: People) -> Iterator[Hit]:
+        parts = anatomy(note)
+        sender = names.sender_words(note)
+        company = {w.key for w in names.words(interview.company)}
+        mentions = names.greeting_mentions(note, self.stop) + names.body_mentions(
+            note, parts.signature
+        )
+        # Words that belong to someone else: a full name whose words are not
+        # all an interviewer's ("Marie Curie") marks "Marie" as another person.
+        others: set[str] = set()
+        for mention in mentions:
+            if len(mention.words) > 1 and any(
+                not people.exact(w.key) and people.near(w.key) is None for w in mention.words
+            ):
+                others.update(w.key for w in mention.words)
+        for mention in mentions:
+            yield from self._mention(mention, people, sender | company | others)
+
+    def _mention(self, mention: Mention, people: People, known: set[str]) -> Iterator[Hit]:
+        exact: list[set[Interviewer]] = []
+        near: list[tuple[Word, names.Near]] = []
+        for word in mention.words:
+            named = people.exact(word.key)
+            if named:
+                exact.append(named)
+                continue
+            if word.key in known:
+                return
+            close = people.near(word.key)
+            if close is None:
+                return  # someone else's name, or not a name
+            near.append((word, close))
+        if not near:
+            return
+        person = {close.part.person for _, close in near}
+        if len(person) != 1:
+            return
+        (who,) = person
+        if any(who not in named for named in exact):
+            return
+        strong = mention.strong or bool(exact)
+        for word, close in near:
+            if not strong and not self._weak_ok(word, close):
+                continue
+            right = close.part.text
+            yield Hit(
+                f"'{word.text}' looks like a misspelling of the interviewer's name '{right}'",
+                word.start,
+                word.end,
+                Fix(right),
+            )
+
+    @staticmethod
+    def _weak_ok(word: Word, close: names.Near) -> bool:
+        """A name alone in the body: only a close miss of a long enough name."""
+        if len(close.part.text) < 5:
+            return False
+        if close.part.first:
+            return close.distance == 1 and close.similarity >= 85
+        return close.similarity >= 80
+
+    # -- the company -----------------------------------------------------------
+
+    def _company(
+        self, note: Note, interview: Interview, people: People, context: Context
+    ) -> Iterator[Hit]:
+        target = names.company_words(interview.company, self.common)
+        if not target:
+            return
+        keys = [w.key for w in target]
+        exact_elsewhere = {
+            fold(a.interview.company) for a in context.corpus if a.interview is not None
+        } | ({fold(interview.current_employer)} if interview.current_employer else set())
+        skip = anatomy(note).signature
+        places = {
+            t.idx for t in note.doc or () if t.ent_type_ in ("GPE", "LOC", "NORP", "PERSON", "FAC")
+        }
+        for run in names.capitalised_runs(note, skip):
+            if len(run) == 1 and run[0].start in places:
+                continue  # one word that names a place or a person, not the company
+            yield from self._company_run(
+                run, interview.company, target, keys, people, exact_elsewhere
+            )
+
+    def _company_run(self, run, company, target, keys, people, elsewhere) -> Iterator[Hit]:
+        run_keys = [w.key for w in run]
+        used: set[int] = set()
+        for size in range(len(keys), 0, -1):
+            for i in range(len(run) - size + 1):
+                if used & set(range(i, i + size)):
+                    continue
+                window = run_keys[i : i + size]
+                if " ".join(window) in elsewhere:
+                    used.update(range(i, i + size))
+                    continue
+                for j in range(len(keys) - size + 1):
+                    aligned = keys[j : j + size]
+                    verdict = self._compare(window, aligned, j, people)
+                    if verdict is None:
+                        continue
+                    used.update(range(i, i + size))
+                    if verdict:
+                        wrong = [k for k in range(size) if window[k] != aligned[k]]
+                        first, last = wrong[0], wrong[-1]
+                        start, end = run[i + first].start, run[i + last].end
+                        right = company[target[j + first].start : target[j + last].end]
+                        shown = " ".join(w.text for w in run[i : i + size])
+                        yield Hit(
+                            f"'{shown}' looks like a misspelling of the company name "
+                            f"'{company}'",
+                            start,
+                            end,
+                            Fix(right),
+                        )
+                    break
+
+    def _compare(self, window, aligned, j, people) -> bool | None:
+        """None: unrelated; False: the company spelled right; True: misspelled."""
+        if window == aligned:
+            return False
+        same = sum(a == b for a, b in zip(window, aligned))
+        for a, b in zip(window, aligned):
+            if a == b:
+                continue
+            if len(b) < 4 or OSA.distance(a, b) > (1 if len(b) <= 5 else 2):
+                return None
+            if people.exact(a) or a in self.common and b not in self.common:
+                return None
+        if len(window) == 1:
+            word = window[0]
+            # One word alone: only the distinctive first word of the name.
+            if j != 0 or aligned[0] in self.common or len(aligned[0]) < 5:
+                return None
+            return fuzz.ratio(word, aligned[0]) >= 80
+        if same == 0 and fuzz.ratio(" ".join(window), " ".join(aligned)) < 90:
+            return None
+        return True
+
+    # -- job titles ------------------------------------------------------------
+
+    def _titles(self, note: Note, interview: Interview, people: People) -> Iterator[Hit]:
+        doc = note.doc
+        if doc is None:
+            return
+        yield from self._appositions(note, interview, people)
+        if note.recipient is None or not note.recipient.title:
+            return
+        right = note.recipient.title
+        start, end = anatomy(note).content
+        for token in doc:
+            if token.lower_ != "as" or not (start <= token.idx < end):
+                continue
+            span = self._title_after(doc, token.i + 1)
+            if span is None:
+                continue
+            before = {t.lower_ for t in doc[max(token.i - 4, token.sent.start) : token.i]}
+            after = doc[span.end : span.end + 2]
+            addressed = bool(before & YOU) or any(t.lower_ in YOU for t in after)
+            if not addressed:
+                continue
+            if interview.role and _title_words(span.text) <= _title_words(interview.role):
+                continue
+            if _differs(span.text, right):
+                yield Hit(
+                    f"'{span.text}' is not the title of {note.recipient.name} in "
+                    f"interview.yaml: '{right}'",
+                    span.start_char,
+                    span.end_char,
+                    Fix(right),
+                )
+
+    def _appositions(self, note: Note, interview: Interview, people: People) -> Iterator[Hit]:
+        """ "Maria Gonzalez, Director of Sales," "Raj Patel (CTO)": the title
+        given right after an interviewer's name."""
+        doc = note.doc
+        starts = {token.idx: token.i for token in doc}
+        for mention in names.body_mentions(note, anatomy(note).signature):
+            who = names.resolve(mention, people)
+            if len(who) != 1:
+                continue
+            (person,) = who
+            if not person.title:
+                continue
+            follow = re.match(r"[ \t]*(?:,|\(|–|—|-)[ \t]*", note.body[mention.words[-1].end :])
+            if follow is None:
+                continue
+            at = mention.words[-1].end + follow.end()
+            if at not in starts:
+                continue
+            span = self._title_after(doc, starts[at])
+            if span is None:
+                continue
+            if interview.role and _title_words(span.text) <= _title_words(interview.role):
+                continue
+            if _differs(span.text, person.title):
+                yield Hit(
+                    f"'{span.text}' is not the title of {person.name} in "
+                    f"interview.yaml: '{person.title}'",
+                    span.start_char,
+                    span.end_char,
+                    Fix(person.title),
+                )
+
+    def _title_after(self, doc, i: int):
+        while i < len(doc) and doc[i].lower_ in DETERMINERS:
+            i += 1
+        first = i
+        last = None
+        after_of = 0
+        while i < len(doc):
+            token = doc[i]
+            if token.is_alpha and (token.text[:1].isupper() or token.lower_ in self.title_words):
+                last, after_of = i, 0
+            elif token.lower_ in ("of", "for", "and", "&") and last is not None:
+                after_of = 1 if token.lower_ in ("of", "for") else 0
+            elif after_of == 1 and token.is_alpha:
+                last, after_of = i, 2
+            else:
+                break
+            i += 1
+        if last is None:
+            return None
+        span = doc[first : last + 1]
+        content = _title_words(span.text)
+        if not content & self.title_words or content <= FUNCTIONS:
+            return None
+        return span
+
+
+def _title_words(title: str) -> set[str]:
+    found = set()
+    for word in names.words(title):
+        key = fold(word.text)
+        expanded = ABBREVIATIONS.get(key, key)
+        found.update(k for k in expanded.split() if k not in STOP)
+    return found
+
+
+def _differs(given: str, right: str) -> bool:
+    given_words, right_words = _title_words(given), _title_words(right)
+    if not given_words or given_words <= right_words:
+        return False
+    initials = "".join(w.text[0] for w in names.words(right) if fold(w.text) not in STOP)
+    return fold(given.replace(".", "")) != fold(initials)

@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from notelint import names
+from notelint.anatomy import anatomy
+from notelint.model import Hit, Interviewer, Note, Severity
+from notelint.names import Mention, People, fold
+from notelint.rule import Context, Rule
+
+# Words that speak to someone in the sentence where a name stands alone
+# between commas: "Thank you, Raj, for ..." "Great to meet you, Raj."
+ADDRESS = {"you", "your", "yours", "thanks", "thank"}
+NAME = r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*"
+# "Raj, your point about ..." at the start of a sentence.
+LEADING = re.compile(
+    rf"[ \t]*({NAME}(?:[ \t]+{NAME})?),[ \t]+"
+    r"(?=[a-z]|I\b|I['’]|It\b|Thank|Your\b|You\b|What\b|How\b|Again\b)"
+)
+# The next word of a list or an apposition, not of a sentence spoken to someone.
+NOT_SPOKEN_TO = re.compile(
+    r"(?:who|whom|whose|which|the|a|an|our|my|his|her|their|and|or|along|together|as|like|"
+    r"from|of|at|in|with|plus|both)\b"
+)
+# ", Raj," or ", Raj." after "you"/"thanks" in the same sentence.
+TRAILING = re.compile(rf"(?<![&])(?<!\band),[ \t]+({NAME}(?:[ \t]+{NAME})?)[ \t]*(?=[,.!?;:—–]|[ \t]+-|$)", re.MULTILINE)
+
+
+class WrongRecipient(Rule):
+    """A greeting or body addressed to another interviewer than the note's recipient.
+
+    Why: a note that greets the wrong person ("Dear Hannah," in the note to
+    Rosa) was copied from another note and not read again; the reader will
+    notice it first, and the note does more harm than no note. The greeting
+    and any sentence that speaks to someone by name ("Thank you, Raj, for
+    ...") must name the note's recipient. Naming another interviewer in the
+    third person ("Raj mentioned ...") is fine. Silent when the note's
+    recipient is not known.
+
+    Bad (a note with `to: Maria Gonzalez`):
+
+        Dear Raj,
+        Thank you, Raj, for walking me through the roadmap.
+
+    Good:
+
+        Dear Maria,
+        Raj mentioned that your team reviews every prototype.
+
+    Options: none.
+    """
+
+    slug = "wrong-recipient"
+    code = "NL202"
+    severity = Severity.ERROR
+
+    def prepare(self, nlp, options: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]) -> None:
+        self.nicknames = names.nickname_table(lists.get("name-nicknames", ()))
+        self.stop = {fold(w) for w in lists.get("generic-addressees", ())} | names.HONORIFIC_KEYS
+        self.person_nouns = {
+            fold(w) for w in lists.get("person-nouns", ()) + lists.get("title-words", ())
+        }
+
+    def check(self, note: Note, context: Context) -> Iterable[Hit]:
+        interview = context.interview
+        recipient = note.recipient
+        if interview is None or recipient is None or len(interview.interviewers) < 2:
+            return
+        people = People(interview.interviewers, self.nicknames)
+        greeting = names.greeting_mentions(note, self.stop)
+        if greeting and not any(recipient in self._who(m, people) for m in greeting):
+            for mention in greeting:
+                yield from self._wrong(mention, people, recipient, "the greeting addresses")
+        for mention in self._addressed(note):
+            yield from self._wrong(mention, people, recipient, "this sentence speaks to")
+
+    def _who(self, mention: Mention, people: People) -> set[Interviewer]:
+        """The interviewers a mention names: exactly, or by a near miss."""
+        found = names.resolve(mention, people)
+        if found:
+            return found
+        candidates: set[Interviewer] | None = None
+        for word in mention.words:
+            named = people.exact(word.key)
+            if not named:
+                close = people.near(word.key)
+                named = {close.part.person} if close else set()
+            candidates = named if candidates is None else candidates & named
+        return candidates or set()
+
+    def _wrong(
+        self, mention: Mention, people: People, recipient: Interviewer, what: str
+    ) -> Iterator[Hit]:
+        who = self._who(mention, people)
+        if not who or recipient in who:
+            return
+        named = " or ".join(sorted(p.name for p in who))
+        shown = " ".join(w.text for w in mention.words)
+        yield Hit(
+            f"{what} '{shown}' ({named}), but this note is to {recipient.name}",
+            mention.words[0].start,
+            mention.words[-1].end,
+        )
+
+    def _addressed(self, note: Note) -> Iterator[Mention]:
+        """Names used to speak to someone in the body: "Raj, your ..." and
+        "Thank you, Raj, ..."."""
+        start, end = anatomy(note).content
+        text = note.body[start:end]
+        for sentence in re.finditer(r"[^.!?\n]+[.!?]*", text):
+            body = sentence.group()
+            offset = start + sentence.start()
+            lowered = {w.lower() for w in re.findall(r"[A-Za-z]+", body)}
+            if not lowered & ADDRESS:
+                continue
+            lead = LEADING.match(body)
+            if (
+                lead
+                and lowered & {"you", "your", "yours"}
+                and not NOT_SPOKEN_TO.match(body, lead.end())
+            ):
+                yield Mention(tuple(names.words(lead.group(1), offset + lead.start(1))), "vocative")
+            for match in TRAILING.finditer(body):
+                before = body[: match.start()].lower()
+                if not re.search(r"\b(?:you|thanks|thank)\b", before):
+                    continue
+                following = body[match.end() : match.end() + 40]
+                if re.match(r",?\s*(?:and|or|&)\b|,\s*[A-Z][\w'’-]*\s*(?:,|and\b|&)", following):
+                    continue  # a list of people: "you, Raj and Kim"
+                noun = re.search(r"([A-Za-z'’-]+)\s*$", body[: match.start()])
+                if noun and fold(noun.group(1)) in self.person_nouns:
+                    continue  # an apposition: "your colleague, Maria,"
+                yield Mention(tuple(names.words(match.group(1), offset + match.start(1))), "vocative")

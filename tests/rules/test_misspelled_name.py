@@ -1,0 +1,86 @@
+"""misspelled-name (NL201): near misses of interviewers' names, of the
+company, and wrong job titles; short forms, dropped diacritics and other
+people's names are fine."""
+
+import pytest
+
+INTERVIEW = """\
+company: Acme Robotics
+role: Product Development Manager
+interviewers:
+  - name: Maria Gonzalez
+    title: Director of Marketing
+  - name: Rajesh Patel
+    title: VP of Engineering
+  - name: Katarzyna Wójcik
+    title: HR Business Partner
+  - name: Robert Lindqvist
+    title: Senior Engineer
+"""
+
+
+def note(body: str, to: str = "Maria Gonzalez") -> dict[str, str]:
+    return {
+        "app/interview.yaml": INTERVIEW,
+        "app/note.md": f"---\nto: {to}\nsent: 2026-11-21T09:00\n---\n{body}",
+    }
+
+
+def found(lint, body: str, to: str = "Maria Gonzalez"):
+    return [f for f in lint(note(body, to), select=("misspelled-name",)) if f.path.endswith("note.md")]
+
+
+# body, (line, column, end_column), replacement, message fragment
+BAD = [
+    ("Dear Ms. Gonzales,\n\nThanks.\n", (5, 10, 18), "Gonzalez",
+     "'Gonzales' looks like a misspelling of the interviewer's name 'Gonzalez'"),
+    ("Hello Maria Gonzales,\n\nThanks.\n", (5, 13, 21), "Gonzalez", "'Gonzales'"),
+    ("Dear Maria,\n\nI enjoyed meeting Rajesh Patell today.\n", (7, 26, 32), "Patel", "'Patell'"),
+    ("Dear Maria,\n\nAs Lindqvst explained, the arm is modular.\n", (7, 4, 12), "Lindqvist", "'Lindqvst'"),
+    ("Dear Maria,\n\nI would love to join Acme Robotic next year.\n", (7, 27, 34), "Robotics",
+     "company name 'Acme Robotics'"),
+    ("Dear Maria,\n\nYour perspective as Director of Sales was valuable.\n", (7, 21, 38),
+     "Director of Marketing", "'Director of Sales' is not the title of Maria Gonzalez"),
+    ("Dear Maria,\n\nI also met Rajesh Patel, CTO, after lunch.\n", (7, 26, 29),
+     "VP of Engineering", "not the title of Rajesh Patel"),
+]
+
+GOOD = [
+    "Dear Ms. Wojcik,\n\nThanks.\n",  # a dropped diacritic
+    "Dear Maria,\n\nRaj showed me the robot arm, and Bob walked me to the lab.\n",  # short forms
+    "Dear Ms. Gonzalez,\n\nMy mentor Marie Curie-Smith and my colleague Mario built one.\n",
+    "Dear Maria,\n\nAt Acme and at Acme Robotics' lab, Gonzalez is a name I won't forget.\n",
+    "Dear Maria,\n\nThank you.\n\nBest regards,\nMaria Gonzaga\n",  # the sender's own signature
+    "Dear Maria,\n\nAs Director of Marketing, you bring customers in early.\n",  # right title
+    "Dear Maria,\n\nAs Product Development Manager I would own the roadmap.\n",  # the role applied for
+    "Dear Maria,\n\nYour role as hiring manager made the day easy.\n",  # a function, not a title
+    "Dear Maria,\n\nI read about it in the Financial Times.\n",
+]
+
+
+@pytest.mark.parametrize("body, where, replacement, message", BAD)
+def test_flags_near_misses(lint, body, where, replacement, message):
+    findings = found(lint, body)
+    assert len(findings) == 1, findings
+    finding = findings[0]
+    assert (finding.line, finding.column, finding.end_column) == where
+    assert finding.fix is not None and finding.fix.replacement == replacement
+    assert message in finding.message
+    assert str(finding.severity) == "warning"
+
+
+@pytest.mark.parametrize("body", GOOD)
+def test_leaves_right_names_alone(lint, body):
+    assert found(lint, body) == []
+
+
+def test_silent_without_interview(lint):
+    files = {"loose/note.md": "Dear Ms. Gonzales,\n\nThanks.\n"}
+    assert lint(files, select=("misspelled-name",)) == []
+
+
+def test_titles_option_switches_the_title_check_off(lint):
+    body = "Dear Maria,\n\nYour perspective as Director of Sales was valuable.\n"
+    findings = lint(note(body), select=("misspelled-name",),
+                    rules={"misspelled-name": {"titles": False}})
+    assert findings == []

@@ -1,0 +1,49 @@
+"""wrong-company (NL203): another application's company named in a note that
+never names its own."""
+
+INTERVIEWS = {
+    "acme/interview.yaml": "company: Acme Robotics\ncurrent_employer: Globex Corp\n"
+    "interviewers:\n  - name: Maria Gonzalez\n",
+    "initech/interview.yaml": "company: Initech Software\ninterviewers:\n  - name: Bill Lumbergh\n",
+    "globex/interview.yaml": "company: Globex Corp\ninterviewers:\n  - name: Hank Scorpio\n",
+    # an interview is an application of the run once a note stands beside it
+    "initech/bill.md": "Dear Bill,\n\nThank you.\n",
+    "globex/hank.md": "Dear Hank,\n\nThank you.\n",
+}
+FRONT = "---\nto: Maria Gonzalez\nsent: 2026-11-21T09:00\n---\n"
+
+
+def found(lint, body: str):
+    files = dict(INTERVIEWS, **{"acme/maria.md": FRONT + body})
+    return [f for f in lint(files, select=("wrong-company",)) if f.path.endswith("maria.md")]
+
+
+def test_flags_another_applications_company(lint):
+    (finding,) = found(lint, "Dear Maria,\n\nI would love to join Initech Software.\n")
+    assert (finding.line, finding.column, finding.end_column) == (7, 22, 38)
+    assert "'Initech Software' is the company of another application (application initech)" in finding.message
+    assert "never names Acme Robotics" in finding.message
+    assert str(finding.severity) == "error"
+
+
+def test_flags_a_distinctive_short_form(lint):
+    (finding,) = found(lint, "Dear Maria,\n\nI would love to join the Initech team.\n")
+    assert (finding.column, finding.end_column) == (26, 33)
+
+
+def test_fine_beside_the_own_company(lint):
+    assert found(lint, "Dear Maria,\n\nUnlike Initech Software, Acme Robotics ships weekly.\n") == []
+
+
+def test_fine_beside_a_misspelled_own_company(lint):
+    assert found(lint, "Dear Maria,\n\nUnlike Initech Software, Acme Robotic ships weekly.\n") == []
+
+
+def test_current_employer_is_fine(lint):
+    assert found(lint, "Dear Maria,\n\nAt Globex Corp I led two launches.\n") == []
+
+
+def test_silent_without_other_applications(lint):
+    files = {"acme/interview.yaml": INTERVIEWS["acme/interview.yaml"],
+             "acme/maria.md": FRONT + "Dear Maria,\n\nInitech Software is big.\n"}
+    assert lint(files, select=("wrong-company",)) == []

@@ -1,0 +1,56 @@
+"""wrong-recipient (NL202): a greeting or a sentence spoken to another
+interviewer than the note's recipient."""
+
+import pytest
+
+INTERVIEW = """\
+company: Acme Robotics
+interviewers:
+  - name: Maria Gonzalez
+  - name: Rajesh Patel
+  - name: Zoë Fairweather
+"""
+
+
+def found(lint, body: str, to: str | None = "Rajesh Patel"):
+    front = f"---\nto: {to}\nsent: 2026-11-21T09:00\n---\n" if to else ""
+    files = {"app/interview.yaml": INTERVIEW, "app/draft.md": front + body}
+    return lint(files, select=("wrong-recipient",))
+
+
+BAD = [
+    ("Dear Maria,\n\nThanks.\n", (5, 6, 11), "the greeting addresses 'Maria' (Maria Gonzalez)"),
+    ("Dear Ms. Gonzalez,\n\nThanks.\n", (5, 10, 18), "but this note is to Rajesh Patel"),
+    ("Hi Zoe,\n\nThanks.\n", (5, 4, 7), "Zoë Fairweather"),
+    ("Hi Raj,\n\nThank you, Maria, for the tour.\n", (7, 12, 17), "this sentence speaks to 'Maria'"),
+    ("Hi Raj,\n\nMaria, your point about launches stuck with me.\n", (7, 1, 6), "speaks to 'Maria'"),
+]
+
+GOOD = [
+    "Hi Raj,\n\nMaria mentioned the launch calendar.\n",  # third person
+    "Dear Rajesh,\n\nThank you for introducing me to your colleague, Maria.\n",  # apposition
+    "Hi Raj and Maria,\n\nThanks to you both.\n",  # the recipient is among those greeted
+    "Hi Raj,\n\nIt was great to meet you and Maria.\n",
+    "Hi Raj,\n\nMaria, Zoë and I discussed your roadmap.\n",  # a list of people
+    "Hi Raj,\n\nMaria, who leads marketing, told me you plan ahead.\n",
+    "Dear Hiring Team,\n\nThanks.\n",
+]
+
+
+@pytest.mark.parametrize("body, where, message", BAD)
+def test_flags_another_interviewer(lint, body, where, message):
+    findings = found(lint, body)
+    assert len(findings) == 1, findings
+    finding = findings[0]
+    assert (finding.line, finding.column, finding.end_column) == where
+    assert message in finding.message
+    assert str(finding.severity) == "error"
+
+
+@pytest.mark.parametrize("body", GOOD)
+def test_leaves_the_right_person_alone(lint, body):
+    assert found(lint, body) == []
+
+
+def test_silent_when_recipient_unknown(lint):
+    assert found(lint, "Dear Maria,\n\nThanks.\n", to=None) == []
