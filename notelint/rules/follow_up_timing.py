@@ -1,0 +1,113 @@
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from notelint import timing
+from notelint.model import Hit, Severity
+from notelint.rule import Rule
+
+
+class FollowUpTiming(Rule):
+    """A follow-up sent too early, too late, or twice within a week.
+
+    Why: a follow-up before they could have decided reads as pressure; one
+    long after the promised date, with no word from them, lets the
+    opportunity go cold. Applies to `kind: follow-up` notes:
+
+    - with `decision_by`: too early when sent on or before the decision date;
+      late when sent more than 48 hours after the decision date's end (00:00
+      the day after; a date-time is its own end), unless an earlier
+      follow-up already went to the same recipient;
+    - without it: too early when sent less than 7 days after the thank-you
+      to the same recipient (or the interview, when there is none);
+    - two follow-ups to the same recipient less than 7 days apart: the later
+      one is flagged.
+
+    Each note is judged at its `sent` time, else at `--now`; times are
+    compared as in `late-thank-you`.
+
+    Bad (decision_by: 2026-12-04):
+
+        kind: follow-up
+        sent: 2026-12-02T09:00
+
+    Good:
+
+        kind: follow-up
+        sent: 2026-12-05T09:00
+
+    Options:
+      days: the least number of days between the thank-you (or interview)
+        and a follow-up when no decision date was given, and between two
+        follow-ups to one recipient.
+      late_hours: how long after the decision date's end a follow-up is
+        still timely.
+    """
+
+    slug = "follow-up-timing"
+    code = "NL402"
+    scope = "application"
+    severity = Severity.WARNING
+    options = {"days": timing.FOLLOW_UP_DAYS, "late_hours": timing.FOLLOW_UP_LATE_HOURS}
+
+    def check(self, note, context):
+        if note.kind != "follow-up" or context.interview is None:
+            return
+        days = context.options.get("days", timing.FOLLOW_UP_DAYS)
+        late_hours = context.options.get("late_hours", timing.FOLLOW_UP_LATE_HOURS)
+        now = timing.local(context.now)
+        when = timing.reference(note, now)
+        others = [
+            (timing.reference(other, now), other)
+            for other in context.application.others(note)
+            if _same_recipient(note, other)
+        ]
+        earlier_follow_ups = sorted(
+            ((t, o) for t, o in others if o.kind == "follow-up" and t <= when),
+            key=lambda pair: pair[0],
+        )
+        thank_yous = [t for t, o in others if o.kind == "thank-you" and t <= when]
+        window = timing.follow_up_window(
+            context.interview, max(thank_yous, default=None), days, late_hours
+        )
+        if window is not None and when < window.opens:
+            yield Hit(_too_early(when, window, context.interview))
+        elif (
+            window is not None
+            and window.closes is not None
+            and when > window.closes
+            and not earlier_follow_ups
+        ):
+            yield Hit(
+                f"follow-up sent {timing.duration(when - window.opens)} after the promised "
+                f"decision date passed; it was due by {timing.stamp(window.closes)}"
+            )
+        if earlier_follow_ups:
+            previous, other = earlier_follow_ups[-1]
+            if when - previous < timedelta(days=days):
+                yield Hit(
+                    f"second follow-up to the same person {timing.duration(when - previous)} "
+                    f"after the one in {Path(other.path).name}; wait at least {days} days between them"
+                )
+
+
+def _same_recipient(note, other) -> bool:
+    if note.recipient is not None:
+        return other.recipient == note.recipient
+    return note.to is not None and other.to is not None and note.to.casefold() == other.to.casefold()
+
+
+def _too_early(when, window, interview) -> str:
+    if window.after == "the decision date":
+        promised = interview.decision_by
+        if isinstance(promised, datetime):
+            shown = timing.stamp(timing.local(promised))
+        else:
+            shown = promised.strftime("%a %Y-%m-%d")
+        return (
+            f"follow-up sent before the promised decision ({shown}) has passed; it reads "
+            f"as pressure: send it from {timing.stamp(window.opens)}"
+        )
+    return (
+        f"follow-up sent {timing.duration(when - window.since)} after {window.after}; "
+        f"it reads as pressure: wait until {timing.stamp(window.opens)}"
+    )

@@ -1,0 +1,170 @@
+import math
+import os
+
+from notelint.model import Hit, Severity
+from notelint.nlp import phrase_matcher
+from notelint.rule import Rule
+
+ROLES = {"hiring-manager": "the hiring manager", "hiring-manager-boss": "the hiring manager's boss"}
+# Parts of speech that carry no meaning of their own inside a value.
+FUNCTION_POS = {"DET", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "PRON", "AUX", "SPACE", "SYM"}
+WINDOW = 6  # extra tokens allowed around the words of one value
+MIN_STEM = 4
+# Endings that make one word of another without changing what it is about
+# ("" is the bare stem). Two forms match when their stem is shared and both
+# endings belong to one family.
+ENDINGS = (
+    frozenset({"", "e", "es", "ed", "ing", "ion", "ions", "ive", "ively", "iveness", "or", "ors"}),
+    frozenset({"", "e", "ity", "ities", "ness"}),
+    frozenset({"", "e", "ty", "ly", "ness", "ful", "fully", "ment", "ments"}),
+    frozenset({"", "s", "ed", "ing", "smanship", "sman", "y", "ship"}),
+    frozenset({"ence", "ent", "ently", "ency", "cy", "t", "tly"}),
+    frozenset({"ance", "ant", "antly", "ancy"}),
+    frozenset({"", "ous", "ously"}),
+    frozenset({"osity", "ous", "ously"}),
+    frozenset({"ility", "le", "ly"}),
+    frozenset({"y", "ic", "etic", "ically", "etically", "ize", "ise"}),
+)
+
+
+class MissingCultureFit(Rule):
+    """A thank-you to the hiring manager or their boss that says nothing of the
+    company's culture, values or mission.
+
+    Why: the people who decide want to know you will fit, not only that you
+    can do the work. Echo a value you heard (the interview's `values:`) or
+    say what draws you to their mission. The note passes when it names one
+    of the values, even in another form ("collaborative" for
+    "collaboration", "getting it right the first time" for "right first
+    time"), or speaks of culture, values or mission in its own words
+    (`rules/culture.yaml`). Applies to `kind: thank-you` notes whose
+    recipient's role is `hiring-manager` or `hiring-manager-boss`.
+
+    Bad (values: [collaboration, customer obsession]):
+
+        Thank you for walking me through the gripper roadmap. I have shipped
+        two grippers for food handling and would enjoy the tolerance work.
+
+    Good:
+
+        Thank you for walking me through the gripper roadmap. The way your
+        engineers and sales team collaborate on customer pilots is exactly
+        how I like to work.
+
+    Options: none.
+    """
+
+    slug = "missing-culture-fit"
+    code = "NL503"
+    severity = Severity.WARNING
+    requires = frozenset({"lemma", "pos", "dep"})
+
+    def prepare(self, nlp, options, lists):
+        self.nlp = nlp
+        self.culture = phrase_matcher(nlp, {"culture": lists.get("culture-language", ())}, True)
+        self.values: dict[str, list[set[str]]] = {}
+
+    def check(self, note, context):
+        interview = context.interview
+        recipient = note.recipient
+        if (
+            note.kind != "thank-you"
+            or interview is None
+            or recipient is None
+            or recipient.role not in ROLES
+            or note.doc is None
+        ):
+            return
+        if (
+            self.culture(note.doc)
+            or _company_values(note.doc, interview.company)
+            or any(self._mentions(note.doc, v) for v in interview.values)
+        ):
+            return
+        whom = ROLES[recipient.role]
+        if interview.values:
+            advice = f"echo a value you heard, such as '{interview.values[0]}'"
+        else:
+            advice = "say what draws you to how they work or what they stand for"
+        yield Hit(
+            f"the note to {whom} says nothing of {_possessive(interview.company)} culture, values "
+            f"or mission; {advice}"
+        )
+
+    def _words(self, value: str) -> list[set[str]]:
+        """The meaningful words of a value, each as its surface and lemma forms."""
+        if value not in self.values:
+            doc = self.nlp(value.lower())
+            words = [
+                _forms(t)
+                for t in doc
+                if t.pos_ not in FUNCTION_POS and not t.is_punct and t.text.strip()
+            ]
+            if not words:  # a value of function words only: take them all
+                words = [_forms(t) for t in doc if t.is_alpha]
+            self.values[value] = words
+        return self.values[value]
+
+    def _mentions(self, doc, value: str) -> bool:
+        """Whether enough of the value's words stand close together in doc."""
+        words = self._words(value)
+        if not words:
+            return False
+        need = len(words) if len(words) <= 3 else math.ceil(len(words) * 2 / 3)
+        found = sorted(
+            (token.i, index)
+            for token in doc
+            if token.is_alpha
+            for index, forms in enumerate(words)
+            if _similar(forms, _forms(token))
+        )
+        width = len(words) + WINDOW
+        for start, _ in found:
+            near = {index for i, index in found if start <= i < start + width}
+            if len(near) >= need:
+                return True
+        return False
+
+
+# Who may "value" something for the note to speak of the company's culture.
+CULTURE_SUBJECTS = {"you", "team", "company", "they", "organisation", "organization", "firm", "people"}
+
+
+def _company_values(doc, company: str) -> bool:
+    """Whether the parse says the company (or "you", "your team") values,
+    prizes or cherishes something: "how Initech values careful work"."""
+    company_words = {w.lower() for w in company.split()}
+    for token in doc:
+        if token.pos_ == "VERB" and token.lemma_ in ("value", "prize", "cherish", "champion"):
+            for child in token.children:
+                if child.dep_ == "nsubj" and (
+                    child.lower_ in CULTURE_SUBJECTS or child.lower_ in company_words
+                ):
+                    return True
+    return False
+
+
+def _similar(forms: set[str], others: set[str]) -> bool:
+    """One word in two forms: equal, or the same stem of at least four letters
+    with endings of one family ("collaboration" ~ "collaborative", "safety"
+    ~ "safe", "craft" ~ "craftsmanship"; not "integrity" ~ "integrate")."""
+    for a in forms:
+        for b in others:
+            if a == b:
+                return True
+            shared = len(os.path.commonprefix((a, b)))
+            for stem in range(MIN_STEM, shared + 1):
+                ends = {a[stem:], b[stem:]}
+                if any(ends <= family for family in ENDINGS):
+                    return True
+    return False
+
+
+def _forms(token) -> set[str]:
+    """A token's surface and lemma, with British "-our" also spelled "-or"."""
+    forms = {token.lower_, token.lemma_.lower()}
+    return forms | {f.replace("our", "or") for f in forms if len(f) > 5}
+
+
+def _possessive(name: str) -> str:
+    return name + ("'" if name.endswith("s") else "'s")
