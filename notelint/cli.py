@@ -9,21 +9,18 @@ from __future__ import annotations
 import sys
 import traceback
 from collections.abc import Sequence
-from datetime import date, datetime, time
+from datetime import datetime, time
 from pathlib import Path
 
 import click
 
 from notelint import __version__
 from notelint.config import FORMATS, Config, ConfigError, discover, load, parse_severity
+from notelint.nlp import ModelError
 from notelint.packs import PackError
 from notelint.schema import InputError, parse_when
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILED = 0, 1, 2
-
-
-class RunFailed(Exception):
-    """The run cannot go on: one line to stderr, exit 2."""
 
 
 def _fail(message: str) -> None:
@@ -71,30 +68,108 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Findings only: no source lines, no summary.")
 @click.option("--show-confidential", is_flag=True, help="Show confidential matches in clear instead of masked.")
 @click.option("--verbose", "-v", is_flag=True, help="Show tracebacks of rules that crashed.")
-def check(paths: Sequence[str], format_, output, select, ignore, config_file, now, fail_on, jobs, model, quiet, show_confidential, verbose) -> None:
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to the files, then report what remains.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
+@click.option("--statistics", is_flag=True, help="Show counts per rule (and per application) instead of each finding.")
+def check(paths: Sequence[str], format_, output, select, ignore, config_file, now, fail_on, jobs, model, quiet, show_confidential, verbose, fix, show_diff, statistics) -> None:
     """Lint the notes in PATHS (files or folders; default ".")."""
     from notelint.runner import RunOptions, run
 
     overrides = dict(format=format_, select=select, ignore=ignore, fail_on=fail_on, jobs=jobs, model=model)
+
+    def checked():
+        try:
+            return run(groups, RunOptions(
+                now=now or datetime.now().astimezone().replace(tzinfo=None),
+                show_confidential=show_confidential,
+            ))
+        except (ConfigError, PackError, ModelError, InputError) as error:
+            _fail(str(error))
+        except Exception as error:  # noqa: BLE001 - the last guard: one line, exit 2
+            if verbose:
+                traceback.print_exc()
+            _fail(f"internal error: {type(error).__name__}: {error} (run with --verbose for details)")
+
     try:
         groups = _configs(paths or (".",), config_file, overrides)
-        report = run(groups, RunOptions(
-            now=now or datetime.now().astimezone().replace(tzinfo=None),
-            show_confidential=show_confidential,
-        ))
-    except (ConfigError, PackError, InputError, RunFailed) as error:
+    except (ConfigError, PackError, ModelError, InputError) as error:
         _fail(str(error))
-    except Exception as error:  # noqa: BLE001 - the last guard: one line, exit 2
-        if verbose:
-            traceback.print_exc()
-        _fail(f"internal error: {type(error).__name__}: {error} (run with --verbose for details)")
+    report = checked()
     config = groups[0][0]
+    if show_diff:
+        _diff(report, output)
+    if fix:
+        report = _fix(report, checked)
     stream = open(output, "w", encoding="utf-8") if output else click.get_text_stream("stdout")
     try:
-        report.write(stream, config.format, quiet=quiet)
+        if statistics and config.format == "text":
+            from notelint import statistics as stats
+
+            stats.write(report, stream)
+        else:
+            report.write(stream, config.format, quiet=quiet, fail_on=config.fail_on)
+            if statistics:
+                from notelint import statistics as stats
+
+                stats.write(report, sys.stdout if output else sys.stderr)
     finally:
         if output:
             stream.close()
+    _errors(report, verbose)
+    sys.exit(EXIT_FINDINGS if report.fails(config.fail_on) else EXIT_CLEAN)
+
+
+def _diff(report, output: str | None) -> None:
+    """--diff: the safe fixes as a unified diff; nothing written. Exit 1 when
+    there is something to fix, as ruff does."""
+    from notelint import fixes
+
+    planned = fixes.plan(report.findings, report.sources, fixes.fixable_rules(report.rules))
+    stream = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        stream.write(fixes.diff(planned))
+    finally:
+        if output:
+            stream.close()
+    for reason in planned.skipped:
+        click.echo(f"notelint: {reason}", err=True)
+    click.echo(f"notelint: would fix {_count(planned.count, 'finding')} in {_count(len(planned.files), 'file')}", err=True)
+    _errors(report, verbose=False)
+    sys.exit(EXIT_FINDINGS if planned.files else EXIT_CLEAN)
+
+
+def _fix(report, recheck):
+    """--fix: apply the safe fixes, check again, and again while fixes remain
+    (one that overlapped another is applied in the next pass)."""
+    from notelint import fixes
+
+    fixed, files = 0, set()
+    for _ in range(fixes.MAX_PASSES):
+        planned = fixes.plan(report.findings, report.sources, fixes.fixable_rules(report.rules))
+        for reason in planned.skipped:
+            click.echo(f"notelint: {reason}", err=True)
+        if not planned.files:
+            break
+        for file in planned.files:
+            try:
+                fixes.write(file)
+            except OSError as error:
+                _fail(f"{file.path}: cannot write the fixes: {error.strerror or error}")
+            fixed += len(file.applied)
+            files.add(file.path)
+        report = recheck()
+    else:
+        click.echo(f"notelint: warning: fixes still apply after {fixes.MAX_PASSES} passes", err=True)
+    if fixed:
+        click.echo(f"notelint: fixed {_count(fixed, 'finding')} in {_count(len(files), 'file')}", err=True)
+    return report
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _errors(report, verbose: bool) -> None:
     for message in report.errors:
         click.echo(f"notelint: error: {message}", err=True)
     for crash in report.crashes:
@@ -103,7 +178,6 @@ def check(paths: Sequence[str], format_, output, select, ignore, config_file, no
             click.echo(crash.traceback, err=True)
     if report.errors or report.crashes:
         sys.exit(EXIT_FAILED)
-    sys.exit(EXIT_FINDINGS if report.fails(config.fail_on) else EXIT_CLEAN)
 
 
 def _configs(paths: Sequence[str], config_file: str | None, overrides: dict) -> list[tuple[Config, list[str]]]:
@@ -142,6 +216,27 @@ def explain(rule: str, config_file: str | None) -> None:
         click.echo("\nDefaults:")
         for name, default in found.options.items():
             click.echo(f"  {name}: {default!r}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option("--now", callback=_now, help="Reference time [default: the clock].")
+@click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
+def timeline(paths: Sequence[str], now, format_) -> None:
+    """Show, per application, which notes went when and what is due next."""
+    import json
+
+    from notelint import timeline as timelines
+
+    now = now or datetime.now().astimezone().replace(tzinfo=None)
+    loaded = timelines.load(tuple(paths or (".",)))
+    entries = timelines.build(loaded, now)
+    for problem in loaded.problems:
+        click.echo(f"notelint: warning: {problem.path}:{problem.line}: {problem.message}", err=True)
+    if format_ == "json":
+        click.echo(json.dumps(timelines.to_json(entries, now), indent=2, ensure_ascii=False))
+    else:
+        click.echo(timelines.render_text(entries, now), nl=False)
 
 
 def _registry(config_file: str | None):

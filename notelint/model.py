@@ -204,5 +204,6 @@ class Finding:
             "code": self.code,
             "severity": str(self.severity),
             "message": self.message,
-            "fix": None if self.fix is None else {"replacement": self.fix.replacement},
+            # a confidential span's replacement could reveal it: never shown
+            "fix": None if self.fix is None or self.sensitive else {"replacement": self.fix.replacement},
         }

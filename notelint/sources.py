@@ -16,7 +16,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from notelint import yamlio
 from notelint.interview import parse_interview
 from notelint.model import Application, Interview, Note, Problem
 from notelint.notes import NOTE_SUFFIXES, decode, parse_note
@@ -89,7 +88,8 @@ class _Loader:
 
     def add_context(self) -> None:
         """Load the unreported notes of every application already touched."""
-        for interview_file in [p for p in set(self.governing.values()) if p is not None]:
+        touched = {self._governs(real) for real in list(self.notes)} - {None}
+        for interview_file in sorted(touched):
             for shown, real in self._walk(_shown(interview_file.parent)):
                 if real not in self.notes and self._governs(real) == interview_file:
                     self._add_file(shown, real, report=False)

@@ -201,12 +201,12 @@ def test_a_crashing_rule_is_reported_and_the_run_completes(tmp_path: Path):
     site = tmp_path / "site"
     site.mkdir()
     install_plugin(site, "notelint_crashy", "notelint_crashy:Crashes", CRASHING)
-    write(tmp_path, {"a.md": "banana\n", "b.md": "apple\n"})
+    write(tmp_path, {"notes/a.md": "banana\n", "notes/b.md": "apple\n"})
     env = {"PYTHONPATH": str(site)}
-    result = notelint("check", ".", "--select", "crashy", "--format", "json", cwd=tmp_path, env=env)
+    result = notelint("check", "notes", "--select", "crashy", "--format", "json", cwd=tmp_path, env=env)
     assert result.returncode == 2
-    assert [f["path"] for f in json.loads(result.stdout)["findings"]] == ["b.md"]
-    assert "rule 'crashy' crashed on a.md: ZeroDivisionError: division by banana" in result.stderr
+    assert [f["path"] for f in json.loads(result.stdout)["findings"]] == ["notes/b.md"]
+    assert "rule 'crashy' crashed on notes/a.md: ZeroDivisionError: division by banana" in result.stderr
     assert "Traceback" not in result.stderr
-    verbose = notelint("check", ".", "--select", "crashy", "-v", cwd=tmp_path, env=env)
+    verbose = notelint("check", "notes", "--select", "crashy", "-v", cwd=tmp_path, env=env)
     assert "Traceback" in verbose.stderr
