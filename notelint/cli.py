@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from notelint import __version__
+from notelint import statistics as stats
 from notelint.config import FORMATS, Config, ConfigError, discover, load, parse_severity
 from notelint.nlp import ModelError
 from notelint.packs import PackError
@@ -100,17 +101,13 @@ def check(paths: Sequence[str], format_, output, select, ignore, config_file, no
         _diff(report, output)
     if fix:
         report = _fix(report, checked)
-    stream = open(output, "w", encoding="utf-8") if output else click.get_text_stream("stdout")
+    stream = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
         if statistics and config.format == "text":
-            from notelint import statistics as stats
-
             stats.write(report, stream)
         else:
             report.write(stream, config.format, quiet=quiet, fail_on=config.fail_on)
             if statistics:
-                from notelint import statistics as stats
-
                 stats.write(report, sys.stdout if output else sys.stderr)
     finally:
         if output:

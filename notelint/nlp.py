@@ -4,9 +4,13 @@ runs, so `notelint rules`, `explain` and `--help` stay fast."""
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
+import json
+import os
 from collections.abc import Iterable, Iterator
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -67,11 +71,62 @@ def phrase_matcher(nlp: Language, phrases: dict[str, Iterable[str]], lemmas: boo
     """A matcher of phrases, on lemmas when asked and the pipeline has them, so
     that one entry ("thank you for take the time") catches its inflections."""
     from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
 
     on_lemmas = lemmas and "lemmatizer" in nlp.pipe_names
     matcher = PhraseMatcher(nlp.vocab, attr="LEMMA" if on_lemmas else "LOWER")
     for label, items in phrases.items():
         items = [p.lower() for p in items]
-        docs = nlp.pipe(items) if on_lemmas else (nlp.make_doc(p) for p in items)
-        matcher.add(label, list(docs))
+        if on_lemmas:
+            docs = [
+                Doc(nlp.vocab, words=words, lemmas=lemmas_)
+                for words, lemmas_ in _phrase_lemmas(nlp, tuple(items))
+            ]
+        else:
+            docs = [nlp.make_doc(p) for p in items]
+        matcher.add(label, docs)
     return matcher
+
+
+def _phrase_lemmas(nlp: Language, phrases: tuple[str, ...]) -> list[tuple[list[str], list[str]]]:
+    """Words and lemmas of each phrase. Tagging hundreds of phrases costs about
+    a second, so the result is kept in the cache folder, keyed by the pipeline
+    and the phrases (rule data only: never the text of a note)."""
+    key = hashlib.sha256(
+        "\n".join((nlp.meta.get("name", ""), nlp.meta.get("version", ""), *phrases)).encode()
+    ).hexdigest()[:24]
+    path = cache_folder() / f"lemmas-{key}.json"
+    try:
+        return [tuple(pair) for pair in json.loads(path.read_text(encoding="utf-8"))]
+    except (OSError, ValueError):
+        pass
+    with nlp.select_pipes(enable=[p for p in nlp.pipe_names if p in COMPONENTS["lemma"]]):
+        result = [([t.text for t in d], [t.lemma_ for t in d]) for d in nlp.pipe(phrases)]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        (path.parent / ".gitignore").write_text("*\n", encoding="utf-8")
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(result), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        pass  # a read-only folder: no cache, same result
+    return result
+
+
+def cache_folder() -> Path:
+    """`.notelint_cache` in the folder notelint runs in (NOTELINT_CACHE_DIR overrides)."""
+    return Path(os.environ.get("NOTELINT_CACHE_DIR", ".notelint_cache"))
+
+
+def phrase_finder(nlp: Language, phrases: dict[str, Iterable[str]]):
+    """Find phrases on lemmas (every inflection) and on lower-case words (a
+    lemma keeps the capitals of "NDA" or "Keep Me In Mind"): a callable
+    doc -> sorted, distinct (label, start, end) token matches."""
+    on_lemmas = phrase_matcher(nlp, phrases, lemmas=True)
+    on_words = phrase_matcher(nlp, phrases, lemmas=False)
+
+    def find(doc: Doc) -> list[tuple[str, int, int]]:
+        found = {(doc.vocab.strings[m], s, e) for m, s, e in [*on_lemmas(doc), *on_words(doc)]}
+        return sorted(found, key=lambda f: (f[1], -f[2], f[0]))
+
+    return find

@@ -214,7 +214,7 @@ def decode_quoted_printable(raw: str, charset: str) -> tuple[str, list[int]]:
     text_: list[str] = []
     offsets: list[int] = []
     first_byte = None  # where the character being decoded started
-    for byte, origin in zip(data, origins):
+    for byte, origin in zip(data, origins, strict=True):
         first_byte = origin if first_byte is None else first_byte
         piece = decoder.decode(bytes([byte]))
         if piece:

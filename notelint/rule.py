@@ -64,4 +64,5 @@ class Rule:
 
     @classmethod
     def summary(cls) -> str:
-        return cls.doc().split("\n", 1)[0]
+        """The docstring's first paragraph, on one line."""
+        return " ".join(cls.doc().split("\n\n", 1)[0].split())

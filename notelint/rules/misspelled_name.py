@@ -171,8 +171,12 @@ class MisspelledName(Rule):
         places = {
             t.idx for t in note.doc or () if t.ent_type_ in ("GPE", "LOC", "NORP", "PERSON", "FAC")
         }
-        for run in names.capitalised_runs(note, skip):
-            if len(run) == 1 and run[0].start in places:
+        runs = list(names.capitalised_runs(note, skip))
+        # A note that spells the company right elsewhere makes a lone near miss
+        # tagged as a place or person more likely to be that place or person.
+        named = any(w.key == keys[0] for run in runs for w in run)
+        for run in runs:
+            if len(run) == 1 and run[0].start in places and named:
                 continue  # one word that names a place or a person, not the company
             yield from self._company_run(
                 run, interview.company, target, keys, people, exact_elsewhere

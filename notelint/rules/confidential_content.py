@@ -1,0 +1,563 @@
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from notelint.anatomy import anatomy
+from notelint.model import Hit, Interview, Note, Severity
+from notelint.nlp import phrase_finder
+from notelint.rule import Context, Rule
+
+MARKERS = "confidential-markers"
+INTERNALS = "employer-internals"
+METRICS = "internal-metrics"
+HANDLING = "confidential-handling"
+DISCRETION = "confidential-discretion"
+WORKS = "public-works"
+
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Phone numbers: optional country code, groups of digits separated by a space,
+# dot or hyphen, an optional area code in brackets; 9 to 15 digits in all.
+PHONE = re.compile(
+    r"(?<![\w/.,$£€-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?\d{2,6}(?:[ .-]\d{2,8}){1,3}(?![\w/-]|[.,]\d)"
+)
+# What a phone number starts with: a country code, an area code in brackets,
+# a trunk 0, or the 3-3-4 North American shape ("2026-000123-77" is an ID).
+PHONE_SHAPE = re.compile(r"\+|\(|0|\d{3}[ .-]\d{3}[ .-]\d{4}$")
+# "Reach me at ...", "my cell ...": the sender's own contact details.
+OWN_CONTACT = re.compile(
+    r"\b(?:(?:reach|contact|call|text|e-?mail|find|ring|phone)\s+me|me\s+(?:at|on)|"
+    r"my\s+(?:(?:personal|work|direct|private)\s+)?(?:e-?mail|address|cell|phone|mobile|number|line))\b[^.!?\n]*$",
+    re.IGNORECASE,
+)
+# A password, passcode or key written out in prose: "the password is Falcon#26".
+CREDENTIAL = re.compile(
+    r"\b(?:password|passcode|passphrase|passwd|pwd|pin code|api[ _-]?key|access (?:code|key|token)|"
+    r"secret key|auth(?:entication)? token|token|login code)s?\b\s*(?:is|was|:|=|-)?\s*[\"'“‘`]?"
+    r"(?P<value>[^\s\"'”’`]{6,})",
+    re.IGNORECASE,
+)
+# After a name: it is quoted ("as Peter Drucker said"), not a contact shared.
+QUOTED = re.compile(r"^(?:'s|’s)?\s*(?:once\s+)?(?:said|says|wrote|writes|put it|puts it|argued|argues|observed|noted|would say)\b", re.I)
+PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "del", "della", "du", "la", "le", "bin", "ibn", "al", "el", "ter"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "rev"}
+# detect-secrets plugins that judge prose badly (random words look like entropy).
+NOISY_DETECTORS = {
+    "Base64HighEntropyString",
+    "HexHighEntropyString",
+    "IPPublicDetector",
+    "KeywordDetector",
+}
+FIGURES = {"MONEY", "PERCENT"}
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    what: str  # how the message names it
+    advice: str
+
+
+class ConfidentialContent(Rule):
+    """Confidential markers and terms, the current employer's figures, third
+    parties' names and contact details, and secret-like strings.
+
+    Why: a thank-you note is forwarded, filed and read by people you never
+    met. Anything you would not say to your current employer's face - a
+    project marked confidential, the terms listed under `confidential:` in
+    interview.yaml, your employer's revenue, churn or client figures, a
+    colleague's full name or phone number, a password - tells the reader how
+    you will treat their secrets. Public facts about your employer (its name,
+    what it sells), interviewers' names and e-mail addresses, first names
+    alone, and your own contact details in the signature are fine. A
+    colleague named as a reference with permission is still a third party:
+    the reader cannot know about the permission.
+
+    Every finding is sensitive: its message masks the matched text
+    ("P****** F*****") unless `reveal` is on (`--show-confidential`).
+
+    Bad:
+
+        At Globex our churn hit 14% last quarter, and Project Falcon (still
+        confidential) will fix it. My manager, Dana Whitfield
+        (dana.whitfield@globex.example), can tell you more.
+
+    Good:
+
+        At Globex I led the retention work for our subscription product,
+        and I would be glad to talk through how we approached it.
+
+    Options:
+      reveal (bool, default false): show matched text in clear in messages.
+      fuzzy_threshold (int, default 85): how close (0-100) a word must be to
+        a word of a `confidential:` term to count as a near spelling.
+    """
+
+    slug = "confidential-content"
+    code = "NL301"
+    severity = Severity.WARNING
+    requires = frozenset({"lemma", "dep", "ents"})
+    options = {"reveal": False, "fuzzy_threshold": 85}
+
+    def prepare(self, nlp, options: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]) -> None:
+        self.nlp = nlp
+        self.markers = phrase_finder(nlp, {MARKERS: lists.get(MARKERS, ())})
+        self.internals = phrase_finder(nlp, {INTERNALS: lists.get(INTERNALS, ())})
+        self.metrics = {m.lower() for m in lists.get(METRICS, ())}
+        self.handling = {v.lower() for v in lists.get(HANDLING, ())}
+        self.works = {v.lower() for v in lists.get(WORKS, ())}
+        self.discretion = phrase_finder(nlp, {DISCRETION: lists.get(DISCRETION, ())})
+        self.terms: dict[str, list[str]] = {}
+        self.detectors = _detectors()
+
+    def check(self, note: Note, context: Context) -> Iterable[Hit]:
+        if note.doc is None:
+            return
+        found = [
+            *self._terms(note, context),
+            *self._markers(note),
+            *self._secrets(note),
+            *self._contacts(note, context),
+            *self._names(note, context),
+            *self._figures(note, context),
+        ]
+        taken: list[tuple[int, int]] = []
+        reveal = bool(context.options.get("reveal", False))
+        for item in sorted(found, key=lambda f: (f.start, -f.end)):
+            if any(s < item.end and item.start < e for s, e in taken):
+                continue  # one finding per span: the first, widest reason
+            taken.append((item.start, item.end))
+            text = note.body[item.start:item.end]
+            shown = text if reveal else mask(text)
+            yield Hit(f"{item.what} '{shown}': {item.advice}", item.start, item.end, sensitive=True)
+
+    # --- the interview's confidential terms ---------------------------------
+
+    def _terms(self, note: Note, context: Context) -> Iterator[_Found]:
+        interview = context.interview
+        if interview is None or not interview.confidential:
+            return
+        threshold = int(context.options.get("fuzzy_threshold", 85))
+        words = [t for t in note.doc if not (t.is_punct or t.is_space)]
+        for term in interview.confidential:
+            parts = self._term_words(term)
+            if not parts:
+                continue
+            for i, token in enumerate(words):
+                if not _similar(token, parts[0], threshold):
+                    continue
+                span = self._rest_of_term(words, i, parts, threshold)
+                if span is not None:
+                    start, end = span
+                    yield _Found(
+                        start, end, "confidential term",
+                        "listed under `confidential:` in interview.yaml; leave it out",
+                    )
+
+    def _term_words(self, term: str) -> list[str]:
+        if term not in self.terms:
+            doc = self.nlp(term)
+            content = [t for t in doc if not (t.is_punct or t.is_space or t.is_stop)]
+            self.terms[term] = [_key(t.lemma_ or t.text) for t in content] or [
+                _key(t.text) for t in doc if not t.is_punct
+            ]
+        return self.terms[term]
+
+    @staticmethod
+    def _rest_of_term(words, i: int, parts: list[str], threshold: int) -> tuple[int, int] | None:
+        """The other words of the term near word i, in one sentence, any order
+        ("the Harlow site closure", "closing the Harlow site")."""
+        if len(parts) == 1:
+            return words[i].idx, words[i].idx + len(words[i].text)
+        reach = 2 * len(parts) + 2
+        sentence = words[i].sent
+        window = [w for w in words[max(0, i - reach): i + reach + 1] if w.sent == sentence]
+        matched = [words[i]]
+        for part in parts[1:]:
+            hit = next(
+                (w for w in window if w not in matched and _similar(w, part, threshold)), None
+            )
+            if hit is None:
+                return None
+            matched.append(hit)
+        first = min(matched, key=lambda w: w.i)
+        last = max(matched, key=lambda w: w.i)
+        if last.i - first.i > reach:
+            return None
+        return first.idx, last.idx + len(last.text)
+
+    # --- confidential markers -------------------------------------------------
+
+    def _markers(self, note: Note) -> Iterator[_Found]:
+        doc = note.doc
+        discreet = {doc[s].sent.start for _, s, _ in self.discretion(doc)}
+        for _, start, end in self.markers(doc):
+            span = doc[start:end]
+            if span.sent.start in discreet or self._as_skill(span):
+                continue
+            yield _Found(
+                span.start_char, span.end_char, "confidential marker",
+                "what it marks should not leave your current employer",
+            )
+
+    def _as_skill(self, span) -> bool:
+        """'I handled confidential records': a skill, not a secret."""
+        if len(span) != 1:
+            return False
+        token = span[0]
+        noun = token.head if token.dep_ in ("amod", "compound") else None
+        if noun is None:
+            return False
+        verb = noun.head
+        while verb.dep_ in ("conj", "prep", "pobj") and verb.head is not verb:
+            verb = verb.head
+        return verb.lemma_.lower() in self.handling or any(
+            t.lemma_.lower() in self.handling for t in noun.sent if t.pos_ == "VERB"
+        )
+
+    # --- secrets --------------------------------------------------------------
+
+    def _secrets(self, note: Note) -> Iterator[_Found]:
+        body = note.body
+        for line_start, line in _lines(body):
+            for value in _detected(self.detectors, line):
+                at = line.find(value)
+                if at < 0:
+                    continue
+                start, end = _word_around(line, at, at + len(value))
+                yield _Found(
+                    line_start + start, line_start + end, "secret-like string",
+                    "never put keys, tokens or passwords in a note",
+                )
+        for match in CREDENTIAL.finditer(body):
+            value = match.group("value").rstrip(".,;:!?)")
+            if not _looks_secret(value):
+                continue
+            start = match.start("value")
+            yield _Found(
+                start, start + len(value), "password or key",
+                "never put keys, tokens or passwords in a note",
+            )
+
+    # --- contact details ------------------------------------------------------
+
+    def _contacts(self, note: Note, context: Context) -> Iterator[_Found]:
+        body = note.body
+        signature = _signature(note)
+        interview = context.interview
+        emails = {p.email.lower() for p in interview.interviewers if p.email} if interview else set()
+        surnames = _interviewer_surnames(interview)
+        for match in EMAIL.finditer(body):
+            address = match.group().rstrip(".")
+            local = _plain(address.split("@")[0])
+            if address.lower() in emails or any(s in local for s in surnames if len(s) >= 4):
+                continue
+            if self._own(body, match.start(), address, signature):
+                continue
+            yield _Found(
+                match.start(), match.start() + len(address), "a third party's e-mail address",
+                "do not share other people's contact details",
+            )
+        for match in PHONE.finditer(body):
+            digits = re.sub(r"\D", "", match.group())
+            if not 9 <= len(digits) <= 15 or not PHONE_SHAPE.match(match.group()):
+                continue
+            if self._own(body, match.start(), match.group(), signature):
+                continue
+            yield _Found(
+                match.start(), match.end(), "a third party's phone number",
+                "do not share other people's contact details",
+            )
+
+    @staticmethod
+    def _own(body: str, start: int, text: str, signature: tuple[int, int] | None) -> bool:
+        """The sender's own: in the signature, repeated there, or introduced
+        as theirs ("reach me at", "my cell")."""
+        if signature is not None:
+            sig_start, sig_end = signature
+            if sig_start <= start < sig_end or text in body[sig_start:sig_end]:
+                return True
+        line_start = body.rfind("\n", 0, start) + 1
+        before = body[max(line_start, start - 80):start]
+        return bool(OWN_CONTACT.search(before))
+
+    # --- third parties' names -------------------------------------------------
+
+    def _names(self, note: Note, context: Context) -> Iterator[_Found]:
+        doc = note.doc
+        parts = anatomy(note)
+        signature = _signature(note)
+        sender = _plain(note.body[signature[0]:signature[1]]) if signature else ""
+        interview = context.interview
+        known = _known_people(interview)
+        public = _public_words(interview)
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            if parts.greeting and ent.start_char < parts.greeting[1]:
+                continue  # the greeting names the recipient: other rules judge it
+            if signature and ent.start_char >= signature[0]:
+                continue
+            tokens = [t for t in ent if not t.is_punct and t.text not in ("'s", "’s")]
+            while tokens and tokens[0].text.lower().rstrip(".") in HONORIFICS:
+                tokens = tokens[1:]
+            tokens = [t for t in tokens if t.lower_ not in PARTICLES]
+            names = [t for t in tokens if t.text[:1].isupper() and t.is_alpha]
+            if len(names) < 2 or len(names) != len(tokens):
+                continue  # a first name alone is too ambiguous to flag
+            if any(t.pos_ != "PROPN" for t in names):
+                continue
+            name = " ".join(t.text for t in names)
+            plain = _plain(name)
+            if _is_known(plain, known) or any(plain in text for text in public):
+                continue
+            if self._public_figure(note.body, ent):
+                continue
+            if sender and all(_plain(t.text) in sender.split() for t in names):
+                continue  # the sender's own name
+            yield _Found(
+                names[0].idx, names[-1].idx + len(names[-1].text), "the full name of a third party",
+                "name only the interviewers; a first name is enough for anyone else",
+            )
+
+    def _public_figure(self, body: str, ent) -> bool:
+        """An author or a public figure quoted, not a contact shared: "as
+        Peter Drucker said", "Atul Gawande's Checklist Manifesto", "the
+        article by Amy Edmondson"."""
+        before = body[max(0, ent.start_char - 12):ent.start_char]
+        after = body[ent.end_char:ent.end_char + 20]
+        if QUOTED.search(after) and re.search(r"\b(?:as|like)\s+$", before, re.I):
+            return True
+        if re.match(r"(?:'s|’s)\s+[A-Z]", after) or re.search(r"(?:'s|’s)\s+$", before):
+            return True  # an author's titled work, or the title itself
+        return bool(re.search(r"\bby\s+$", before)) and any(
+            t.lemma_.lower() in self.works for t in ent.sent
+        )
+
+    # --- the current employer's figures --------------------------------------
+
+    def _figures(self, note: Note, context: Context) -> Iterator[_Found]:
+        interview = context.interview
+        employer = interview.current_employer if interview else None
+        doc = note.doc
+        cued = {doc[s].sent.start for _, s, _ in self.internals(doc)}
+        for sentence in doc.sents:
+            figures = [
+                e for e in sentence.ents
+                if e.label_ in FIGURES
+                or (e.label_ == "CARDINAL" and _sizeable(e) and self._speaks_of_metrics(sentence))
+            ]
+            if not figures:
+                continue
+            tied = (
+                sentence.start in cued
+                or (employer is not None and _mentions(sentence.text, employer))
+                or self._our_metric(sentence)
+            )
+            if not tied:
+                continue
+            for ent in figures:
+                yield _Found(
+                    ent.start_char, ent.end_char, "a figure from your current employer",
+                    "its numbers are internal; describe your part without them",
+                )
+
+    def _speaks_of_metrics(self, sentence) -> bool:
+        """A bare number counts when the sentence speaks of a business metric
+        as the company's ("we lost 3 clients"), not as the sender's own work
+        ("I handle 40 client accounts")."""
+        return any(
+            t.lemma_.lower() in self.metrics for t in sentence if t.pos_ in ("NOUN", "PROPN")
+        ) and any(t.lower_ in ("we", "our", "us") for t in sentence)
+
+    def _our_metric(self, sentence) -> bool:
+        """'our churn', 'our biggest client': a metric the sender's employer owns."""
+        for token in sentence:
+            if token.lower_ == "our" and token.dep_ == "poss":
+                noun = token.head
+                if noun.lemma_.lower() in self.metrics or (
+                    noun.lemma_.lower() in MEASURES
+                    and any(c.lemma_.lower() in self.metrics for c in noun.children if c.dep_ == "compound")
+                ):
+                    return True  # "our churn", "our sales numbers"; not "our booking app"
+        return False
+
+
+# --- helpers -----------------------------------------------------------------
+
+# Nouns that make a metric of the compound before them: "our churn rate".
+MEASURES = {"rate", "number", "figure", "total", "growth", "volume", "count", "level", "data", "result"}
+MAGNITUDES = {"hundred", "thousand", "million", "billion", "dozen"}
+
+
+def _sizeable(ent) -> bool:
+    """A count worth keeping internal: written in digits or with a magnitude
+    ("3 clients", "two million users"); not "two edits" or "one of us"."""
+    return any(c.isdigit() for c in ent.text) or any(t.lower_ in MAGNITUDES for t in ent)
+
+
+def mask(text: str) -> str:
+    """Keep the first letter of each word, no digit: 'Project Falcon' ->
+    'P****** F*****', '$3.2 million' -> '$*.* m******'."""
+
+    def hide(match: re.Match) -> str:
+        word = match.group()
+        keep = word[0] if word[0].isalpha() else "*"
+        return keep + "*" * (len(word) - 1)
+
+    return re.sub(r"\w+", hide, text)
+
+
+def _plain(text: str) -> str:
+    """Lower case, no diacritics: 'Wójcik' -> 'wojcik'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def _key(text: str) -> str:
+    return _plain(text).strip()
+
+
+def _similar(token, part: str, threshold: int) -> bool:
+    """A word of the note is a word of a term: same lemma or text, a near
+    spelling, or the same stem ('closure' / 'closing')."""
+    for form in {_key(token.lemma_), _key(token.text)}:
+        if form == part:
+            return True
+        if len(part) <= 3 or len(form) <= 3 or any(c.isdigit() for c in part + form):
+            continue  # short words and numbers must match exactly
+        if fuzz.ratio(form, part) >= threshold:
+            return True
+        common = len(_common_prefix(form, part))
+        if common >= 4 and common >= 0.7 * min(len(form), len(part)):
+            return True
+    return False
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+def _mentions(text: str, employer: str) -> bool:
+    """The sentence names the employer: in full, nearly, or by its first word
+    ('Riverside' for 'Riverside General Hospital')."""
+    lowered = _plain(text)
+    name = _plain(employer)
+    if name in lowered or fuzz.partial_ratio(name, lowered) >= 92:
+        return True
+    first = employer.split()[0]
+    if len(first) >= 4 and first[0].isupper():
+        return re.search(rf"\b{re.escape(first)}\b", text) is not None
+    return False
+
+
+def _signature(note: Note) -> tuple[int, int] | None:
+    """The closing and signature, or a last short paragraph that reads as a
+    signature (a name, a phone number) when there is no closing line."""
+    parts = anatomy(note)
+    if parts.signature is not None:
+        return parts.signature
+    body = note.body.rstrip()
+    start = max(body.rfind("\n\n"), body.rfind("\r\n\r\n"))
+    if start < 0:
+        return None
+    tail = body[start:].strip()
+    lines = tail.splitlines()
+    if len(lines) <= 4 and all(len(line.split()) <= 6 and not line.rstrip().endswith((".", "?", "!")) for line in lines):
+        return start, len(body)
+    return None
+
+
+def _known_people(interview: Interview | None) -> list[str]:
+    return [_plain(p.name) for p in interview.interviewers] if interview else []
+
+
+def _interviewer_surnames(interview: Interview | None) -> set[str]:
+    return {_plain(p.name.split()[-1]) for p in interview.interviewers} if interview else set()
+
+
+def _is_known(name: str, known: list[str]) -> bool:
+    """An interviewer, however spelled or shortened ('Tomas Herrera')."""
+    words = name.split()
+    for person in known:
+        theirs = person.split()
+        if fuzz.token_sort_ratio(name, person) >= 80:
+            return True
+        if fuzz.ratio(words[-1], theirs[-1]) >= 85:
+            return True  # the surname of an interviewer: misspelled-name judges it
+    return False
+
+
+def _public_words(interview: Interview | None) -> set[str]:
+    """Names that are organisations or places of the application, not people."""
+    if interview is None:
+        return set()
+    texts = [interview.company, interview.role or "", interview.current_employer or ""]
+    texts += [p.title or "" for p in interview.interviewers]
+    texts += [point for p in interview.interviewers for point in p.points]
+    texts += [*interview.values, *interview.confidential]
+    return {_plain(t) for t in texts if t}
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        yield offset, line.rstrip("\r\n")
+        offset += len(line)
+
+
+def _word_around(line: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a detected value to the whole non-blank word holding it."""
+    while start > 0 and not line[start - 1].isspace() and line[start - 1] not in "\"'`(<[":
+        start -= 1
+    while end < len(line) and not line[end].isspace() and line[end] not in "\"'`)>]":
+        end += 1
+    while end > start and line[end - 1] in ".,;:!?":
+        end -= 1
+    return start, end
+
+
+def _looks_secret(value: str) -> bool:
+    """Letters mixed with digits or symbols, as passwords and keys are."""
+    has_letter = any(c.isalpha() for c in value)
+    has_other = any(c.isdigit() or not c.isalnum() for c in value)
+    return has_letter and has_other and not value.lower().startswith(("http", "www."))
+
+
+def _detectors() -> list:
+    """The detect-secrets plugins that suit prose (imported only when a check runs)."""
+    try:
+        from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
+    except ImportError:  # pragma: no cover - detect-secrets is a dependency
+        return []
+    detectors = []
+    for plugin in get_mapping_from_secret_type_to_class().values():
+        if plugin.__name__ in NOISY_DETECTORS:
+            continue
+        try:
+            detectors.append(plugin())
+        except TypeError:
+            continue
+    return detectors
+
+
+def _detected(detectors: list, line: str) -> Iterator[str]:
+    if not any(c.isdigit() for c in line) and "-----BEGIN" not in line:
+        return  # every key and token detect-secrets knows holds a digit
+    for detector in detectors:
+        try:
+            secrets = detector.analyze_line(filename="note.txt", line=line, line_number=1)
+        except Exception:  # a detector that cannot read this line finds nothing
+            continue
+        for secret in secrets:
+            if secret.secret_value:
+                yield secret.secret_value

@@ -1,0 +1,173 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from notelint.anatomy import anatomy
+from notelint.model import Hit, Note, Severity
+from notelint.nlp import phrase_finder
+from notelint.rule import Context, Rule
+
+KINDS = {
+    "tone-pleading": "pleading",
+    "tone-pressure": "pressure",
+    "tone-guilt": "guilt",
+}
+# "!!", "??" or three marks in a row ("?!?"); a lone "?!" is fine.
+REPEATED = re.compile(r"[!?]*(?:!!|\?\?)[!?]*|[!?]{3,}")
+# A shouted word: four or more capitals, no lower case.
+SHOUTED = re.compile(r"[A-Z][A-Z'’]{3,}")
+VOWELS = re.compile(r"[AEIOUY]")
+
+
+DEMAND_VERBS = {"need", "expect", "require", "want"}
+DEMANDED = {"answer", "decision", "response", "reply", "word", "update", "offer"}
+DEADLINE_WORDS = {"by", "today", "tomorrow", "tonight", "immediately", "now", "asap"}
+
+
+class DesperateTone(Rule):
+    """Pleading, pressure, guilt, repeated "!!" or "??", or shouting in capitals.
+
+    Why: a note that begs for the job ("I really need this job"), demands an
+    answer ("I need an answer by Friday"), reproaches the reader ("I have been
+    waiting for two weeks"), or raises its voice ("!!", "PLEASE CALL ME")
+    tells the reader the candidate is anxious, not that they are the right
+    hire. Confidence reads as competence. Enthusiasm is welcome: one cheerful
+    "!", "I'm really excited about this role", "Please let me know if you need
+    anything else" and a polite nudge ("I'd be grateful for an update") are
+    fine. Shouting needs two or more words of four or more capitals that are
+    not acronyms (organisations, the words of interview.yaml, the
+    `known-acronyms` list).
+
+    Bad:
+
+        Thank you so much!!! I really need this job, and I need an answer
+        by Friday because I have another offer. PLEASE CALL ME.
+
+    Good:
+
+        Thank you for Tuesday's conversation! I'm really excited about the
+        role, and I'd be glad to send anything else that would help.
+
+    Options: none. The phrases are the `tone-pleading`, `tone-pressure`,
+    `tone-guilt` and `known-acronyms` lists of rules/tone.yaml (matched on
+    lemmas; extend them in a rule pack).
+    """
+
+    slug = "desperate-tone"
+    code = "NL601"
+    severity = Severity.WARNING
+    requires = frozenset({"lemma", "ents", "dep"})
+
+    def prepare(self, nlp, options: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]) -> None:
+        self.matcher = phrase_finder(nlp, {k: lists.get(k, ()) for k in KINDS})
+        self.acronyms = {a.upper() for a in lists.get("known-acronyms", ())}
+        self.words = _dictionary(nlp)
+
+    def check(self, note: Note, context: Context) -> Iterable[Hit]:
+        hits = [*self._phrases(note), *self._repeated(note), *self._shouting(note, context)]
+        hits += [h for h in self._demands(note) if not any(h.start < o.end and o.start < h.end for o in hits)]
+        return sorted(hits, key=lambda h: (h.start, h.end))
+
+    def _demands(self, note: Note) -> Iterator[Hit]:
+        """Pressure the phrase list cannot spell out, read from the parse: "I
+        need/expect an answer (from you) by Friday", "I need your decision today"."""
+        for token in note.doc or ():
+            if token.lemma_ not in DEMAND_VERBS or token.pos_ not in ("VERB", "AUX"):
+                continue
+            if not any(c.dep_ == "nsubj" and c.lower_ == "i" for c in token.children):
+                continue
+            wanted = [c for c in token.children if c.dep_ == "dobj" and c.lemma_ in DEMANDED]
+            deadline = [t for t in token.subtree if t.lower_ in DEADLINE_WORDS]
+            if wanted and deadline:
+                start = min(t.idx for t in token.subtree if t.dep_ == "nsubj" or t is token)
+                end = max(t.idx + len(t) for t in deadline)
+                yield Hit(
+                    f"pressure: '{note.body[start:end]}' sounds desperate; say what you offer, "
+                    "not what you need",
+                    start,
+                    end,
+                )
+
+    def _phrases(self, note: Note) -> Iterator[Hit]:
+        if note.doc is None:
+            return
+        doc = note.doc
+        taken_until = -1
+        for label, start, end in self.matcher(doc):
+            if start < taken_until:
+                continue  # inside a longer phrase already reported
+            taken_until = end
+            kind = KINDS[label]
+            span = doc[start:end]
+            yield Hit(
+                f"{kind}: '{span.text}' sounds desperate; say what you offer, not what you need",
+                span.start_char,
+                span.end_char,
+            )
+
+    def _repeated(self, note: Note) -> Iterator[Hit]:
+        for match in REPEATED.finditer(note.body):
+            yield Hit(
+                f"repeated punctuation '{match.group()}': one '!' or '?' is enough",
+                match.start(),
+                match.end(),
+            )
+
+    def _shouting(self, note: Note, context: Context) -> Iterator[Hit]:
+        parts = anatomy(note)
+        end_of_text = parts.signature[0] if parts.signature else len(note.body)
+        known = self.acronyms | _interview_words(context)
+        shouted = []
+        for match in SHOUTED.finditer(note.body, 0, end_of_text):
+            word = match.group().rstrip("'’")
+            start, end = match.span()
+            if start > 0 and (note.body[start - 1].isalnum() or note.body[start - 1] in "-_/@.&"):
+                continue  # part of a code, a path or an address
+            if end < len(note.body) and (note.body[end].isalnum() or note.body[end] in "-_/@&"):
+                continue
+            if word in known or word.rstrip("S") in known or not VOWELS.search(word):
+                continue
+            if self.words is not None and not self._is_word(word.lower()):
+                continue  # not an English word: an acronym or a code
+            shouted.append((start, start + len(word)))
+        if len(shouted) >= 2:
+            start, end = shouted[0][0], shouted[-1][1]
+            if "\n" in note.body[start:end] or "\r" in note.body[start:end]:
+                end = shouted[0][1]  # a span on one line: the first shouted word
+            words = ", ".join(f"'{note.body[s:e]}'" for s, e in shouted[:4])
+            yield Hit(f"shouting in capitals ({words}): write in sentence case", start, end)
+
+
+    def _is_word(self, word: str) -> bool:
+        stems = {word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-2] + "e"}
+        return any(stem in self.words for stem in stems if len(stem) >= 3)
+
+
+def _dictionary(nlp) -> frozenset[str] | None:
+    """English words: the lemmatizer's word index (WordNet) and stop words.
+    An all-capitals token that is none of these is an acronym, not shouting."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return None
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, AttributeError):
+        return None
+    # Acronyms hide among WordNet's short nouns (NASA, NIST, USDA): a noun
+    # counts as a word only when it is not that short.
+    words = {w for pos in ("verb", "adj", "adv") for w in index.get(pos, ())}
+    words |= {w for w in index.get("noun", ()) if len(w) >= 6}
+    return frozenset(words | set(nlp.Defaults.stop_words))
+
+
+def _interview_words(context: Context) -> set[str]:
+    """Every word written in capitals in interview.yaml: acronyms of the job."""
+    interview = context.interview
+    if interview is None:
+        return set()
+    texts = [interview.company, interview.role or "", interview.current_employer or ""]
+    texts += [*interview.values, *interview.confidential]
+    for person in interview.interviewers:
+        texts += [person.name, person.title or "", *person.points]
+    return {w for t in texts for w in re.findall(r"\w+", t) if w.isupper()}

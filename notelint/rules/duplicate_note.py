@@ -1,0 +1,133 @@
+import re
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from notelint import specificity
+from notelint.anatomy import anatomy
+from notelint.config import ConfigError
+from notelint.model import Hit, Severity
+from notelint.rule import Rule
+
+_PARAGRAPH = re.compile(r"\S(?:.*\S)?(?:\r?\n[ \t]*\S.*)*")  # lines up to a blank line
+_SPACE = re.compile(r"\s+")
+_NAME = "\x00"
+
+
+class DuplicateNote(Rule):
+    """The same or nearly the same note sent to different interviewers of one application.
+
+    Why: interviewers compare notes. Two people who receive the same letter
+    with the names swapped learn that neither was worth a tailored word, and
+    it undoes the good the notes were meant to do. Notes are compared with
+    their greeting, signature and people's names masked (rapidfuzz ratio), so
+    swapping "Dear Maria" for "Dear Raj" does not make a note new. A whole
+    paragraph pasted verbatim into several notes is reported too, as advice
+    by default. The finding sits on each note and names the other. Only
+    notes of the same kind to different recipients are compared (a
+    follow-up may well repeat the thank-you sent to the same person).
+
+    Bad (to Maria Gonzalez, and the same text to Raj Patel):
+
+        Dear Maria, thank you for meeting with me. I enjoyed our talk about
+        the product roadmap and I am excited to bring my experience ...
+
+    Good: each note picks up what was discussed with that person, and shares
+    at most a sentence of thanks with the others.
+
+    Options:
+
+    - `threshold` (default 80.0): how alike (0-100, rapidfuzz ratio of the
+      masked texts) two notes must be to count as the same note.
+    - `min_words` (default 12): shorter notes are not compared.
+    - `paragraph_min_words` (default 25): paragraphs shorter than this are
+      not checked for pasting.
+    - `paragraph_severity` (default "info"): severity of a paragraph pasted
+      into another note (info, warning or error; never above the rule's own).
+    """
+
+    slug = "duplicate-note"
+    code = "NL102"
+    severity = Severity.WARNING
+    scope = "application"
+    requires = frozenset({"ents"})
+    options = {
+        "threshold": 80.0,
+        "min_words": 12,
+        "paragraph_min_words": 25,
+        "paragraph_severity": "info",
+    }
+
+    def prepare(self, nlp, options, lists):
+        self.analyzer = specificity.Analyzer(nlp, lists)
+        try:
+            self.paragraph_severity = Severity(str(options["paragraph_severity"]))
+        except ValueError:
+            raise ConfigError(
+                f"rules: {self.slug}: paragraph_severity: '{options['paragraph_severity']}' "
+                "is not a severity (error, warning, info)"
+            ) from None
+
+    def check(self, note, context):
+        if note.doc is None:
+            return
+        options = context.options
+        mine = self._masked(note, context)
+        if len(mine.split()) < options["min_words"]:
+            return
+        paragraphs = list(self._paragraphs(note, context))
+        for other in context.application.others(note):
+            if other.kind != note.kind or other.doc is None or _same_recipient(note, other):
+                continue
+            theirs = self._masked(other, context)
+            if len(theirs.split()) < options["min_words"]:
+                continue
+            name = Path(other.path).name
+            to = f" (to {other.recipient.name})" if other.recipient else ""
+            alike = fuzz.ratio(mine, theirs)
+            if alike >= options["threshold"]:
+                yield Hit(
+                    f"this note is {alike:.0f}% the same as '{name}'{to} once greetings, names "
+                    "and signatures are set aside; write each interviewer their own note"
+                )
+                continue
+            their_paragraphs = [text for _, _, text in self._paragraphs(other, context)]
+            for start, end, text in paragraphs:
+                if any(fuzz.ratio(text, t) >= 95 for t in their_paragraphs):
+                    yield Hit(
+                        f"this paragraph is pasted into '{name}'{to} too; "
+                        "tailor it to what you discussed with each of them",
+                        start,
+                        end,
+                        severity=self.paragraph_severity,
+                    )
+
+    def _masked(self, note, context, start=None, end=None):
+        """The note's content (or body[start:end]), names masked, case and
+        spacing folded."""
+        if start is None:
+            start, end = anatomy(note).content
+        names = self.analyzer.name_words(context.interview)
+        parts = []
+        for token in note.doc:
+            if not start <= token.idx < end:
+                continue
+            if token.ent_type_ == "PERSON" or token.lower_ in names:
+                parts.append(_NAME + token.whitespace_)
+            else:
+                parts.append(token.text_with_ws)
+        return _SPACE.sub(" ", "".join(parts)).strip().lower()
+
+    def _paragraphs(self, note, context):
+        start, end = anatomy(note).content
+        minimum = context.options["paragraph_min_words"]
+        for match in _PARAGRAPH.finditer(note.body, start, end):
+            if len(match.group().split()) >= minimum:
+                text = self._masked(note, context, match.start(), match.end())
+                yield match.start(), match.end(), text
+
+
+def _same_recipient(a, b) -> bool:
+    if a.recipient is not None or b.recipient is not None:
+        return a.recipient == b.recipient
+    return bool(a.to) and (a.to or "").strip().lower() == (b.to or "").strip().lower()

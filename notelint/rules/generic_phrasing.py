@@ -1,0 +1,103 @@
+from notelint import specificity
+from notelint.model import Hit, Severity
+from notelint.rule import Rule
+
+
+class GenericPhrasing(Rule):
+    """A thank-you note with nothing specific to the conversation it thanks for.
+
+    Why: a note that could have gone to anyone tells the reader you were not
+    listening. What makes a note memorable is what only this conversation
+    could have produced: a point you discussed, a name, a figure, your own
+    concrete experience. The note as a whole is judged (see
+    notelint/specificity.py): it warns only when the note echoes none of the
+    interview's points and names nothing a template could not have named
+    (the company, the role and the interviewer's name do not count). A stock
+    phrase inside an otherwise specific note is only advice (info), and the
+    opening thanks and the closing line are left alone. Applies to
+    `kind: thank-you` notes; follow-ups and rejection replies are short and
+    conventional by nature. Works without interview.yaml too (then only
+    names, figures and specific terms count).
+
+    Bad:
+
+        Thank you for taking the time to speak with me today. I enjoyed
+        learning more about the position and the team. I believe my skills
+        and experience make me a strong fit, and I look forward to hearing
+        from you.
+
+    Good:
+
+        Thank you for taking the time to speak with me today. Your point
+        about pairing designers with front-end developers stuck with me: at
+        Pellucid I ran a weekly ninety-minute pairing session for six months,
+        and the "not what the mock-up said" tickets dropped by half.
+
+    Options:
+
+    - `min_score` (default 1.5): the specific content a note needs not to be
+      generic, when it echoes no point: a name or figure counts 2, a number 1,
+      each distinct specific noun 1. An echoed point always suffices.
+    - `stock_phrase_info` (default true): in a specific note, report stock
+      phrases in the middle of the note as info.
+    """
+
+    slug = "generic-phrasing"
+    code = "NL101"
+    severity = Severity.WARNING
+    requires = frozenset({"pos", "lemma", "dep", "ents"})
+    options = {"min_score": 1.5, "stock_phrase_info": True}
+
+    def prepare(self, nlp, options, lists):
+        self.analyzer = specificity.Analyzer(nlp, lists)
+
+    def check(self, note, context):
+        if not self.analyzer.usable:
+            return
+        if note.kind != "thank-you" or note.doc is None:
+            return
+        analyzer = self.analyzer
+        found = analyzer.specificity(note, context.interview)
+        tokens = analyzer.content_tokens(note)
+        if not any(t.is_alpha for t in tokens):
+            return  # an empty note: nothing to judge
+        if not found.points and found.score < context.options["min_score"]:
+            yield Hit(self._message(note, context, found))
+            return
+        if context.options["stock_phrase_info"]:
+            yield from self._stock_phrases(note, found)
+
+    def _message(self, note, context, found):
+        recipient = note.recipient
+        points = specificity.points_of(recipient)
+        interview = context.interview
+        if interview is not None and not points:
+            points = tuple(p for person in interview.interviewers for p in person.points)
+        who = f" with {recipient.name}" if recipient is not None else ""
+        message = (
+            "this note could have gone to anyone: it echoes no point of your conversation"
+            f"{who} and names no project, figure or experience of your own"
+        )
+        if points:
+            return message + f"; mention something you discussed, e.g. '{points[0]}'"
+        return message + (
+            "; mention something you discussed: a problem they described, a question "
+            "they asked, and how your own experience bears on it"
+        )
+
+    def _stock_phrases(self, note, found):
+        """Stock phrases between the first and the last sentence of the content."""
+        content = {t.i for t in self.analyzer.content_tokens(note) if t.is_alpha}
+        sentences = [s for s in note.doc.sents if any(t.i in content for t in s)]
+        if len(sentences) < 3:
+            return
+        middle = (sentences[1].start_char, sentences[-2].end_char)
+        for start, end in found.stock:
+            if middle[0] <= start < middle[1]:
+                yield Hit(
+                    f"'{note.body[start:end]}' is a stock phrase; say something only this "
+                    "conversation could have produced instead",
+                    start,
+                    end,
+                    severity=Severity.INFO,
+                )

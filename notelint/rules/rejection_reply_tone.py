@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from notelint.model import Hit, Note, Severity
+from notelint.nlp import phrase_finder
+from notelint.rule import Context, Rule
+
+BITTER = "rejection-bitter"
+KEEP_IN_MIND = "rejection-keep-in-mind"
+THANKS = "rejection-thanks"
+
+
+class RejectionReplyTone(Rule):
+    """A rejection reply that is bitter, argues the decision, or forgets thanks or the future.
+
+    A reply to a rejection should thank them and ask to be kept in mind.
+
+    Why: the reply to a "no" is the last impression you leave, and the
+    runner-up is often the first call when the chosen candidate falls through
+    or the next role opens. A gracious reply thanks them for the news and the
+    time, and asks to be kept in mind for future roles. Arguing the decision
+    ("I don't understand why", "you made a mistake", "I was clearly the best
+    candidate", "please reconsider") cannot change it and closes that door.
+    Disappointment said plainly ("I was disappointed, of course") is fine.
+    Only `kind: rejection-reply` notes are checked.
+
+    Bad:
+
+        I don't understand why you chose someone else. I was clearly the
+        best candidate, and I think you made a mistake.
+
+    Good:
+
+        Thank you for letting me know, and for your time over three rounds.
+        I was disappointed, of course, but I enjoyed meeting the team;
+        please keep me in mind for future roles in the design studio.
+
+    Options: none. The phrases are the `rejection-bitter`,
+    `rejection-keep-in-mind` and `rejection-thanks` lists of rules/tone.yaml
+    (matched on lemmas; extend them in a rule pack).
+    """
+
+    slug = "rejection-reply-tone"
+    code = "NL602"
+    severity = Severity.WARNING
+    requires = frozenset({"lemma"})
+
+    def prepare(self, nlp, options: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]) -> None:
+        self.matcher = phrase_finder(
+            nlp, {k: lists.get(k, ()) for k in (BITTER, KEEP_IN_MIND, THANKS)}
+        )
+
+    def check(self, note: Note, context: Context) -> Iterable[Hit]:
+        if note.kind != "rejection-reply" or note.doc is None:
+            return
+        doc = note.doc
+        found: dict[str, list[tuple[int, int]]] = {BITTER: [], KEEP_IN_MIND: [], THANKS: []}
+        for label, start, end in self.matcher(doc):
+            found[label].append((start, end))
+        taken_until = -1
+        for start, end in sorted(found[BITTER], key=lambda m: (m[0], -m[1])):
+            if start < taken_until:
+                continue  # inside a longer phrase already reported
+            taken_until = end
+            span = doc[start:end]
+            yield Hit(
+                f"'{span.text}' argues the decision or sounds bitter; accept it "
+                "gracefully and leave the door open",
+                span.start_char,
+                span.end_char,
+            )
+        missing = []
+        if not found[THANKS]:
+            missing.append("does not thank them")
+        if not found[KEEP_IN_MIND]:
+            missing.append("does not ask to be kept in mind for future roles")
+        if missing:
+            yield Hit(
+                f"this reply to a rejection {' and '.join(missing)}; a gracious reply "
+                "thanks them for the news and their time and asks to be considered "
+                "for future openings"
+            )

@@ -1,0 +1,367 @@
+"""How specific a note is, and which points of the conversation it echoes.
+
+Shared by `generic-phrasing`, `duplicate-note`, `missing-interview-point` and
+`hiring-manager-detail`, so that "specific" means one thing everywhere.
+
+A point of the conversation ("usability testing with older users") is
+*echoed* when the note's content (greeting and signature set aside) says
+something close to it:
+
+- its key words: content-word lemmas of the point, minus the words every
+  template uses (`generic-words`), matched on lemmas, on a shared stem
+  ("collaborate" / "collaboration", "hour" / "hourly") or as a near
+  spelling (rapidfuzz); one matched noun, proper noun or number is enough;
+  a verb, an adjective, a word of the company, the role or a title (they
+  are in every note of the application) or a synonym from the `synonyms`
+  list counts half;
+- one of its noun chunks, or the whole point, found nearly verbatim in the
+  note (rapidfuzz partial ratio);
+- when the pipeline has word vectors, a sentence of the note close in
+  meaning to the point.
+
+A note's *specific content* is what a template could not have said: echoed
+points, named entities other than the company, the role and the
+interviewers (a product, a place, another organisation, a figure), numbers,
+and distinct nouns that are neither generic nor part of a stock phrase.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from notelint.anatomy import anatomy
+from notelint.model import Interview, Interviewer, Note
+from notelint.nlp import phrase_matcher
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+STOCK_PHRASES = "stock-phrases"
+GENERIC_WORDS = "generic-words"
+SYNONYMS = "synonyms"
+SYNONYM_WEIGHT = 0.5  # a key word found only through a synonym counts half
+_SUFFIXES = ("ation", "ment", "ness", "ing", "ly")
+
+CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+STRONG_POS = {"NOUN", "PROPN", "NUM"}  # one match of these echoes a point
+SPECIFIC_ENTITIES = {
+    "PERSON", "ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE",
+    "FAC", "GPE", "LOC", "NORP", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
+}
+ROLE_HEADS = {"position", "role", "job", "opening", "vacancy", "post", "title", "opportunity"}
+_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*|\d+", re.UNICODE)
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "madam"}
+# Weights of the specificity score: an echoed point weighs most.
+POINT_WEIGHT = 3.0
+ENTITY_WEIGHT = 2.0
+NUMBER_WEIGHT = 1.0
+NOUN_WEIGHT = 1.0
+
+
+@dataclass(frozen=True)
+class Specificity:
+    """What in a note is specific to its conversation."""
+
+    points: tuple[str, ...] = ()  # the interview's points the note echoes
+    entities: tuple[str, ...] = ()  # named things other than company, role, interviewers
+    numbers: tuple[str, ...] = ()  # figures written with digits
+    nouns: tuple[str, ...] = ()  # distinct specific noun lemmas
+    stock: tuple[tuple[int, int], ...] = field(default=(), compare=False)  # stock phrase spans
+    noun_score: float | None = None  # the nouns' weight (None: one each)
+
+    @property
+    def score(self) -> float:
+        return (
+            POINT_WEIGHT * len(self.points)
+            + ENTITY_WEIGHT * len(self.entities)
+            + NUMBER_WEIGHT * len(self.numbers)
+            + (NOUN_WEIGHT * len(self.nouns) if self.noun_score is None else self.noun_score)
+        )
+
+    def describe(self) -> str:
+        """A short account of the specifics, for messages."""
+        parts = []
+        if self.points:
+            parts.append(f"{len(self.points)} point{'s' * (len(self.points) > 1)} of the conversation")
+        if self.entities or self.numbers:
+            n = len(self.entities) + len(self.numbers)
+            parts.append(f"{n} name{'s' * (n > 1)} or figure{'s' * (n > 1)}")
+        if self.nouns:
+            parts.append(f"{len(self.nouns)} specific term{'s' * (len(self.nouns) > 1)}")
+        return ", ".join(parts) or "nothing specific"
+
+
+@dataclass(frozen=True)
+class _Point:
+    text: str
+    keys: tuple[tuple[str, float], ...]  # (lemma, weight)
+    chunks: tuple[str, ...]  # lower-case noun chunks with two or more key words
+    doc: Doc
+
+
+class Analyzer:
+    """Built once per rule and run (in `prepare`), from the pipeline and the
+    word lists of the rule packs."""
+
+    def __init__(self, nlp: Language, lists: Mapping[str, Sequence[str]]):
+        self.nlp = nlp
+        self.generic = frozenset(w.lower() for w in lists.get(GENERIC_WORDS, ()))
+        phrases = tuple(lists.get(STOCK_PHRASES, ()))
+        self.stock_matcher = phrase_matcher(nlp, {STOCK_PHRASES: phrases}, True) if phrases else None
+        self.synonyms: dict[str, set[str]] = {}
+        for line in lists.get(SYNONYMS, ()):
+            group = {w.strip().lower() for w in line.split(",") if w.strip()}
+            for word in group:
+                self.synonyms.setdefault(word, set()).update(group - {word})
+        # Without a tagger and a parser (a blank pipeline) nothing can be judged.
+        self.usable = {"tagger", "parser"} <= set(nlp.pipe_names) or {"morphologizer", "parser"} <= set(nlp.pipe_names)
+        self.has_vectors = bool(nlp.vocab.vectors.shape[0]) if nlp.vocab.vectors is not None else False
+        self._points: dict[str, _Point] = {}
+        self._cache: dict[tuple[int, int], tuple[Doc, Specificity]] = {}
+
+    # -- the interview's words ------------------------------------------------
+    def context_words(self, interview: Interview | None) -> frozenset[str]:
+        """Words of the company, the role and the interviewers' names and titles:
+        every note of the application may use them, so alone they prove nothing."""
+        if interview is None:
+            return frozenset()
+        texts = [interview.company, interview.role or "", interview.current_employer or ""]
+        for person in interview.interviewers:
+            texts += [person.name, person.title or ""]
+        return frozenset(w for t in texts for w in _words(t)) | _HONORIFICS
+
+    def name_words(self, interview: Interview | None) -> frozenset[str]:
+        if interview is None:
+            return frozenset()
+        return frozenset(w for p in interview.interviewers for w in _words(p.name))
+
+    def point(self, text: str, weak: frozenset[str]) -> _Point:
+        key = text + "\0" + " ".join(sorted(weak))
+        found = self._points.get(key)
+        if found is None:
+            doc = self.nlp(text)
+            keys: dict[str, float] = {}
+            for token in doc:
+                lemma = _lemma(token)
+                if not self._content(token):
+                    continue
+                weight = 1.0 if token.pos_ in STRONG_POS else 0.5
+                if lemma in weak or token.lower_ in weak:
+                    weight = 0.5  # the company's or the role's own words count half
+                keys[lemma] = max(weight, keys.get(lemma, 0.0))
+            chunks = tuple(
+                chunk.text.lower()
+                for chunk in _noun_chunks(doc)
+                if sum(1 for t in chunk if _lemma(t) in keys) >= 2
+            )
+            found = _Point(text, tuple(keys.items()), chunks, doc)
+            self._points[key] = found
+        return found
+
+    def judgeable(self, text: str, interview: Interview | None) -> bool:
+        """A point with no key word ("the team culture") cannot be looked for."""
+        return bool(self.point(text, self.context_words(interview)).keys)
+
+    # -- a note ---------------------------------------------------------------
+    def content_tokens(self, note: Note) -> list[Token]:
+        if note.doc is None:
+            return []
+        start, end = anatomy(note).content
+        return [t for t in note.doc if start <= t.idx < end]
+
+    def stock_spans(self, note: Note) -> list[tuple[int, int]]:
+        """Body offsets of the stock phrases in the note's content, merged."""
+        if self.stock_matcher is None or note.doc is None:
+            return []
+        start, end = anatomy(note).content
+        spans = sorted(
+            (s.start_char, s.end_char)
+            for s in self.stock_matcher(note.doc, as_spans=True)
+            if start <= s.start_char < end
+        )
+        merged: list[tuple[int, int]] = []
+        for s, e in spans:
+            if merged and s <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+            else:
+                merged.append((s, e))
+        return merged
+
+    def echoes(self, note: Note, points: Iterable[str], interview: Interview | None) -> tuple[str, ...]:
+        """The points (in their order) that the note echoes."""
+        points = tuple(points)
+        if not points or note.doc is None:
+            return ()
+        weak = self.context_words(interview)
+        tokens = self.content_tokens(note)
+        content = [t for t in tokens if self._content(t, generic=False)]
+        words = {_lemma(t) for t in content} | {t.lower_ for t in content}
+        text = " ".join(t.lower_ for t in tokens)
+        return tuple(p for p in points if self._echoes(self.point(p, weak), words, text, tokens))
+
+    def _echoes(self, point: _Point, words: set[str], text: str, tokens: list[Token]) -> bool:
+        matched = 0.0
+        for key, weight in point.keys:
+            if any(_same_word(key, w) for w in words):
+                if weight >= 1.0:
+                    return True
+                matched += weight
+            elif self.synonyms.get(key, set()) & words:
+                matched += weight * SYNONYM_WEIGHT
+        if matched >= 1.0:
+            return True
+        if any(fuzz.partial_ratio(chunk, text) >= 90 for chunk in point.chunks):
+            return True
+        if len(point.text) >= 12 and fuzz.partial_ratio(point.text.lower(), text) >= 90:
+            return True
+        if self.has_vectors and point.doc.has_vector and tokens:
+            doc = tokens[0].doc
+            for sent in doc.sents:
+                if sent.has_vector and sent.vector_norm and point.doc.similarity(sent) >= 0.85:
+                    return True
+        return False
+
+    def specificity(self, note: Note, interview: Interview | None) -> Specificity:
+        """The specific content of a note (cached per parse)."""
+        if note.doc is None:
+            return Specificity()
+        key = (id(note.doc), id(interview))
+        cached = self._cache.get(key)
+        if cached is not None and cached[0] is note.doc:
+            return cached[1]
+        result = self._specificity(note, interview)
+        self._cache[key] = (note.doc, result)
+        return result
+
+    def _specificity(self, note: Note, interview: Interview | None) -> Specificity:
+        stock = self.stock_spans(note)
+        tokens = [t for t in self.content_tokens(note) if not _inside(t.idx, stock)]
+        known = self.context_words(interview)
+        points = tuple(p for person in (interview.interviewers if interview else ()) for p in person.points)
+        echoed = self.echoes(note, dict.fromkeys(points), interview)
+        content = set(tokens)
+        entities: dict[str, None] = {}
+        skipped: set[int] = set()  # tokens of entities that prove nothing
+        for ent in note.doc.ents:
+            if ent.label_ not in SPECIFIC_ENTITIES or not all(t in content for t in ent):
+                continue
+            words = set(_words(ent.text))
+            if (
+                not words
+                or words <= known | self.generic  # the company, the role, an interviewer
+                or (interview is None and ent.label_ == "ORG")  # may be the company
+                or any(_in_role_title(t) for t in ent)  # "the Product Manager position"
+            ):
+                skipped.update(t.i for t in ent)
+                continue
+            if ent.label_ == "CARDINAL" and not any(c.isdigit() for c in ent.text) and len(ent) == 1:
+                continue  # "one of the things" / "two of my patients": too weak alone
+            if ent.label_ == "CARDINAL" and _duration(ent):
+                skipped.update(t.i for t in ent)
+                continue  # "a 30-60-90 day plan", "a 90 day review": a template's figure
+            entities[ent.text] = None
+        numbers = {
+            t.text: None for t in tokens
+            if any(c.isdigit() for c in t.text) and t.i not in skipped
+            and not any(t.text in e for e in entities)
+        }
+        company = frozenset(_words(interview.company)) if interview else frozenset()
+        nouns: dict[str, float] = {}
+        for t in tokens:
+            lemma = _lemma(t)
+            if (
+                t.pos_ not in {"NOUN", "PROPN"} or not self._content(t) or not t.is_alpha
+                or len(t.text) < 3 or _in_role_title(t)
+                or t.ent_type_ in {"DATE", "TIME", "ORDINAL"}
+                or lemma in company or t.lower_ in company or t.i in skipped
+            ):
+                continue
+            weight = NOUN_WEIGHT
+            if lemma in known or t.lower_ in known or _bare(t):
+                weight = NOUN_WEIGHT / 2  # the role's words; "a passion for science"
+            nouns[lemma] = max(weight, nouns.get(lemma, 0.0))
+        return Specificity(
+            echoed, tuple(entities), tuple(numbers), tuple(nouns), tuple(stock),
+            sum(nouns.values()),
+        )
+
+    def _content(self, token: Token, generic: bool = True) -> bool:
+        if token.pos_ not in CONTENT_POS or token.is_stop or token.is_punct:
+            return False
+        if not any(c.isalnum() for c in token.text):
+            return False
+        lemma = _lemma(token)
+        return not (generic and (lemma in self.generic or token.lower_ in self.generic))
+
+
+def points_of(recipient: Interviewer | None) -> tuple[str, ...]:
+    return recipient.points if recipient is not None else ()
+
+
+DURATION_UNITS = {"day", "week", "month", "year", "hour", "minute"}
+
+
+def _duration(ent: Span) -> bool:
+    """A number that counts time ("30-60-90 day plan"), not a fact of the talk."""
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return following is not None and following.lemma_.lower() in DURATION_UNITS
+
+
+def _bare(token: Token) -> bool:
+    """A common noun with no determiner or modifier: "experience in biology"."""
+    if token.pos_ == "PROPN":
+        return False
+    return not any(
+        c.dep_ in {"det", "poss", "compound", "amod", "nummod", "nmod"} for c in token.children
+    ) and token.dep_ != "compound"
+
+
+def _in_role_title(token: Token) -> bool:
+    """A word of a job title: a modifier of "position", "role", "job" ..."""
+    while token.dep_ in {"compound", "amod", "nmod"} and token.head is not token:
+        token = token.head
+        if token.lemma_.lower() in ROLE_HEADS:
+            return True
+    return False
+
+
+def _lemma(token: Token) -> str:
+    return (token.lemma_ or token.text).lower()
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _noun_chunks(doc: Doc) -> Iterable[Span]:
+    try:
+        return list(doc.noun_chunks)
+    except ValueError:  # no parser in the pipeline
+        return []
+
+
+def _inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= offset < e for s, e in spans)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """The same word, another form of it, or a near spelling."""
+    if a == b:
+        return True
+    shorter = min(len(a), len(b))
+    if shorter < 4:
+        return False
+    longer = a if len(a) > len(b) else b
+    if any(longer.endswith(s) and longer[: -len(s)] == (b if longer is a else a) for s in _SUFFIXES):
+        return True  # "hour" / "hourly"
+    prefix = len(os.path.commonprefix((a, b)))
+    if prefix >= max(5, int(0.75 * shorter + 0.5)):
+        return True
+    return shorter >= 6 and fuzz.ratio(a, b) >= 88

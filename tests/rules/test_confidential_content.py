@@ -1,0 +1,135 @@
+"""confidential-content: markers, configured terms, the current employer's
+figures, third parties' names and contact details, secret-like strings."""
+
+import pytest
+
+from notelint.rules.confidential_content import mask
+
+RULE = "confidential-content"
+INTERVIEW = """\
+company: Acme Robotics
+role: Product Manager
+current_employer: Globex
+confidential:
+  - Project Falcon
+  - Harlow site closure
+interviewers:
+  - name: Maria Gonzalez
+    role: hiring-manager
+    email: mgonzalez@acme.example
+  - name: Raj Patel
+    role: hr
+"""
+SIGNATURE = "\n\nBest regards,\nJane Doe\njane.doe@mailbox.example\n(614) 555-0187\n"
+
+
+def run(lint, body, **options):
+    files = {
+        "app/interview.yaml": INTERVIEW,
+        "app/maria-gonzalez.md": (
+            "---\nto: Maria Gonzalez\nsent: 2026-11-21T09:00\n---\nDear Maria,\n\n"
+            + body + SIGNATURE
+        ),
+    }
+    rules = {RULE: options} if options else {}
+    return [f for f in lint(files, select=(RULE,), rules=rules) if f.rule == RULE]
+
+
+BAD = [
+    # markers
+    ("This is confidential, but the launch slipped to May.", "confidential", "marker"),
+    ("Our new pricing, which has not been announced yet, helps.", "has not been announced", "marker"),
+    ("Between you and me, the team is being restructured.", "Between you and me", "marker"),
+    ("The design is still under NDA, so here is a sketch.", "under NDA", "marker"),
+    # configured terms, inflected, reordered and misspelled
+    ("I spent a month on Project Falcon at Globex.", "Project Falcon", "term"),
+    ("I spent a month on the Falcon project.", "Falcon project", "term"),
+    ("I am helping plan for closing the Harlow site.", "closing the Harlow site", "term"),
+    ("I led the Projekt Falcon rollout.", "Projekt Falcon", "term"),
+    # the current employer's figures
+    ("At Globex our churn reached 14% last quarter.", "14%", "figure"),
+    ("Our biggest client is leaving, which will cost us $2 million.", "$2 million", "figure"),
+    ("Internally we expect revenue of $40 million.", "$40 million", "figure"),
+    ("At Globex we lost 3 clients this spring.", "3", "figure"),
+    # third parties
+    ("My former manager, Dana Whitfield, will be a reference.", "Dana Whitfield", "third party"),
+    ("You can write to her at dana.whitfield@globex.example.", "dana.whitfield@globex.example", "e-mail"),
+    ("Her direct line is +1 (555) 014-2290.", "+1 (555) 014-2290", "phone"),
+    # secrets
+    ("The staging password is Winter2026#.", "Winter2026#", "password"),
+    ("The key sk_live_4eC39HqLyjWDarjtT1zdp7dc still works.", "sk_live_4eC39HqLyjWDarjtT1zdp7dc", "secret"),
+    ("Use AKIAIOSFODNN7EXAMPLE for the demo bucket.", "AKIAIOSFODNN7EXAMPLE", "secret"),
+]
+
+
+@pytest.mark.parametrize("body, span, kind", BAD)
+def test_flags(lint, body, span, kind):
+    findings = run(lint, body)
+    assert len(findings) == 1, [f.message for f in findings]
+    (finding,) = findings
+    column = body.index(span) + 1
+    assert (finding.line, finding.column, finding.end_column) == (7, column, column + len(span))
+    assert kind in finding.message
+    assert finding.sensitive
+    assert f"'{span}'" not in finding.message  # masked
+    assert mask(span) in finding.message
+
+
+GOOD = [
+    # a public fact about the current employer
+    "Globex makes industrial sensors and sells them in 40 countries.",
+    "At Globex I manage a team of 12 engineers.",
+    "At Globex I handle 40 client accounts.",
+    # a figure of the interviewing company, not of the employer
+    "I enjoyed hearing about the 20% growth target for your team.",
+    # interviewers, first names, the sender
+    "I also enjoyed meeting Raj Patel and hearing from Maria Gonzalez about the roadmap.",
+    "My former colleague Dana would say the same.",
+    # confidentiality as a skill, and discretion
+    "I handled confidential HR files for six years.",
+    "I can't go into the details because the project is confidential, but I led the rollout.",
+    # the sender's own contact details, introduced as such
+    "You can reach me at 555-201-3344 or at jane.doe@gmail.com any time.",
+    # the interviewer's address
+    "I will copy mgonzalez@acme.example on the references.",
+    # numbers that are not phones, words that are not passwords
+    "I led the 2019-2023 redesign, saving 1,350 hours.",
+    "My password manager habit is something I would bring to the team.",
+    # a public figure quoted
+    "As Peter Drucker said, culture eats strategy for breakfast.",
+    # the term's words scattered over different sentences
+    "The Falcon mascot was fun. Every project needs one.",
+]
+
+
+@pytest.mark.parametrize("body", GOOD)
+def test_silent(lint, body):
+    assert run(lint, body) == []
+
+
+def test_reveal_shows_the_text(lint):
+    (finding,) = run(lint, "I spent a month on Project Falcon.", reveal=True)
+    assert "'Project Falcon'" in finding.message
+
+
+def test_mask_keeps_first_letters():
+    assert mask("Project Falcon") == "P****** F*****"
+    assert mask("$3.2 million") == "$*.* m******"
+
+
+def test_silent_without_an_interview(lint):
+    files = {"note.md": "---\nsent: 2026-11-21T09:00\n---\nI loved Globex's 14% growth.\n"}
+    assert [f for f in lint(files, select=(RULE,)) if f.rule == RULE] == []
+
+
+def test_small_counts_and_product_names_are_not_internal_figures(lint):
+    interview = "company: Oruvanta\ncurrent_employer: Pelliquin Travel\ninterviewers:\n  - name: Mei Chao\n"
+    body = (
+        "Dear Mei,\n\nOur booking app had to work on ferries, so I am used to explaining "
+        "conflicts when two edits meet.\n\nBest,\nJo\n"
+    )
+    findings = lint({"app/interview.yaml": interview, "app/mei.md": body}, select=("confidential-content",))
+    assert findings == []
+    leaky = body.replace("two edits meet", "our booking numbers fell by 12%")
+    findings = lint({"app/mei.md": leaky}, select=("confidential-content",))
+    assert [f.message for f in findings] and "12%" not in findings[0].message

@@ -1,0 +1,102 @@
+"""desperate-tone: pleading, pressure, guilt, repeated "!!" or "??", shouting."""
+
+import pytest
+
+RULE = "desperate-tone"
+INTERVIEW = """\
+company: Acme Robotics
+role: SCADA Engineer
+interviewers:
+  - name: Maria Gonzalez
+    role: hiring-manager
+    points:
+      - migrating the OSIsoft PI historian
+"""
+
+
+def run(lint, body, kind="thank-you"):
+    files = {
+        "app/interview.yaml": INTERVIEW,
+        "app/maria-gonzalez.md": (
+            f"---\nto: Maria Gonzalez\nsent: 2026-11-21T09:00\nkind: {kind}\n---\n"
+            "Dear Maria,\n\n" + body + "\n\nBest regards,\nJANE DOE\n"
+        ),
+    }
+    return [f for f in lint(files, select=(RULE,)) if f.rule == RULE]
+
+
+BAD = [
+    ("Honestly, I really need this job.", "I really need this job", "pleading"),
+    ("I'm begging you to consider my application.", "I'm begging", "pleading"),
+    ("Please give me a chance to prove myself.", "Please give me a chance", "pleading"),
+    ("I just need one chance.", "I just need one chance", "pleading"),
+    ("I need an answer by Friday.", "I need an answer by", "pressure"),
+    ("I have another offer and need to know this week.", "have another offer and need", "pressure"),
+    ("Why haven't you responded to my last email", "Why haven't you responded", "pressure"),
+    ("I am still waiting for a reply from anyone.", "I am still waiting", "guilt"),
+    ("Nobody has gotten back to me since the interview.", "Nobody has gotten back to me", "guilt"),
+    ("After all the effort I put in, I expected a reply.", "After all the effort I", "guilt"),
+    ("Thank you so much for yesterday!!", "!!", "repeated"),
+    ("Did you get my portfolio??", "??", "repeated"),
+    ("Any news?!?", "?!?", "repeated"),
+    ("I would LOVE to join and I am SO READY.", "LOVE to join and I am SO READY", "shouting"),
+    ("PLEASE CALL ME.", "PLEASE CALL", "shouting"),
+]
+
+
+@pytest.mark.parametrize("body, span, kind", BAD)
+def test_flags(lint, body, span, kind):
+    findings = run(lint, body)
+    assert len(findings) == 1, [f.message for f in findings]
+    (finding,) = findings
+    column = body.index(span) + 1
+    assert (finding.line, finding.column, finding.end_column) == (8, column, column + len(span))
+    assert kind in finding.message
+
+
+GOOD = [
+    "Thank you for giving me the chance to meet the team!",
+    "I'm really excited about this role and the PI historian migration.",
+    "I would be grateful for an update when you are able.",
+    "Please let me know if you need anything else from me.",
+    "Please keep me in mind for future roles.",
+    "You mentioned you would decide by Friday, so I wanted to check in.",
+    "I have been waiting for a role like this for years.",
+    "I worked with NASA, OSHA and HIPAA rules, SCADA and OSISOFT systems.",
+    "I am REALLY excited.",  # one emphasised word is not shouting
+    "What a great visit! I can't wait to hear more?",
+    "I led the NIST and USDA audits.",
+    "I need an answer to one question about the relocation package.",
+    "Let me know by Friday if you need my references.",
+    "I took a day off last week to visit your Whitby surgery as a patient.",
+    "I will send the signed forms by end of day today.",
+]
+
+
+@pytest.mark.parametrize("body", GOOD)
+def test_silent(lint, body):
+    assert run(lint, body) == []
+
+
+def test_signature_in_capitals_is_not_shouting(lint):
+    assert run(lint, "Thank you for the tour of the plant.") == []
+
+
+def test_every_kind_of_note(lint):
+    assert len(run(lint, "I need an answer by Friday.", kind="follow-up")) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence, fires",
+    [
+        ("I need an answer from you by Friday at the latest.", True),
+        ("I would need your decision today, if possible.", True),
+        ("I expect a response by Monday.", True),
+        ("You said you need an answer from the board by Friday.", False),
+        ("I need a day to think about the offer.", False),
+        ("I look forward to your decision by the end of the month.", False),
+    ],
+)
+def test_demands_read_from_the_parse(lint, sentence, fires):
+    findings = lint({"n.md": f"Dear Raj,\n\n{sentence}\n\nBest,\nJo\n"}, select=("desperate-tone",))
+    assert bool(findings) is fires, findings

@@ -1,0 +1,122 @@
+"""missing-interview-point: a warning when a thank-you note echoes none of its
+recipient's points (paraphrases count), info listing the points left out."""
+
+import pytest
+
+from notelint.model import Severity
+
+RULE = "missing-interview-point"
+INTERVIEW = """\
+company: Oriel & Finch
+role: Senior Product Designer
+round: 1
+interviewed_at: 2026-03-18T10:30
+interviewers:
+  - name: Nadia Kowalczyk
+    role: hiring-manager
+    points:
+      - the mobile checkout redesign and the drop-off at the payment step
+      - usability testing with older users
+  - name: Tom Ashby
+    role: recruiter
+"""
+
+
+def note(body, to="Nadia Kowalczyk", kind="thank-you"):
+    return (
+        f"---\nto: {to}\nsent: 2026-03-18T18:00\nkind: {kind}\n---\n"
+        f"Dear Nadia,\n\n{body}\n\nBest wishes,\nMei-Ling Soh\n"
+    )
+
+
+def run(lint, body, **kwargs):
+    files = {"app/interview.yaml": INTERVIEW, "app/note.md": note(body, **kwargs)}
+    return [f for f in lint(files, select=(RULE,)) if f.rule == RULE]
+
+
+def test_no_point_echoed_is_a_warning_listing_the_points(lint):
+    [finding] = run(
+        lint,
+        "Thank you for meeting with me. I enjoyed our conversation and I am excited\n"
+        "about the opportunity to join your design team.",
+    )
+    assert finding.severity is Severity.WARNING
+    assert (finding.line, finding.column) == (6, 1)
+    assert "none of the points you discussed with Nadia Kowalczyk" in finding.message
+    assert "'usability testing with older users'" in finding.message
+    assert "'the mobile checkout redesign and the drop-off at the payment step'" in finding.message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the same words
+        "Thank you for walking me through the checkout redesign.",
+        # other forms and a paraphrase: "test" / "testing", "elderly" / "older"
+        "I keep thinking about how you test prototypes with elderly customers.",
+        # near-verbatim wording of the whole point
+        "Usability testing with older users is close to my heart.",
+        # a typo in the key word
+        "Your story about the chekout flow was a great example.",
+    ],
+)
+def test_an_echo_is_enough(lint, body):
+    assert [f.severity for f in run(lint, body)] in ([], [Severity.INFO])
+
+
+def test_info_lists_the_points_left_out(lint):
+    [finding] = run(lint, "Thank you for walking me through the checkout redesign.")
+    assert finding.severity is Severity.INFO
+    assert "'usability testing with older users'" in finding.message
+    assert "checkout redesign and" not in finding.message
+
+
+def test_all_points_echoed_is_silent(lint):
+    body = (
+        "Thank you for walking me through the checkout redesign. Testing it with\n"
+        "older users is exactly what I did at my last job."
+    )
+    assert run(lint, body) == []
+
+
+def test_list_unmentioned_off(lint):
+    files = {
+        "app/interview.yaml": INTERVIEW,
+        "app/note.md": note("Thank you for walking me through the checkout redesign."),
+    }
+    assert lint(files, select=(RULE,), rules={RULE: {"list_unmentioned": False}}) == []
+
+
+def test_generic_words_never_echo(lint):
+    # "design" is the role's own word and "team" a template word: no echo
+    [finding] = run(lint, "I loved hearing about the design team and its goals.")
+    assert finding.severity is Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"to": "Tom Ashby"},  # recipient without points
+        {"to": "Someone Else"},  # unknown recipient (unreadable-input reports it)
+        {"kind": "follow-up"},
+        {"kind": "rejection-reply"},
+    ],
+)
+def test_silent_without_points_or_for_other_kinds(lint, kwargs):
+    assert run(lint, "Thank you for the opportunity.", **kwargs) == []
+
+
+def test_silent_without_interview(lint):
+    files = {"app/note.md": note("Thank you for the opportunity.")}
+    assert [f for f in lint(files, select=(RULE,)) if f.rule == RULE] == []
+
+
+def test_points_of_template_words_only_cannot_be_judged(lint):
+    files = {
+        "app/interview.yaml": INTERVIEW.replace(
+            "  - name: Tom Ashby\n    role: recruiter\n",
+            "  - name: Tom Ashby\n    role: recruiter\n    points:\n      - the team culture\n",
+        ),
+        "app/note.md": note("Thank you for the opportunity.", to="Tom Ashby"),
+    }
+    assert [f for f in lint(files, select=(RULE,)) if f.rule == RULE] == []
