@@ -63,7 +63,7 @@ def test_bad_note_next_to_good_ones(lint, note, line, fragment):
     name = "bad.eml" if b"not an e-mail" in note else "bad.md"
     files = {"app/interview.yaml": GOOD_INTERVIEW, "app/maria.md": GOOD_NOTE, f"app/{name}": note}
     found = problems(lint, files)
-    assert [(n, l) for n, l, _ in found] == [(name, line)], found
+    assert [(n, at) for n, at, _ in found] == [(name, line)], found
     assert fragment in found[0][2]
 
 

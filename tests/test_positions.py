@@ -68,7 +68,7 @@ def test_quoted_printable_email_maps_back_to_raw_lines(spans):
 def test_base64_email_points_at_first_body_line(spans):
     import base64
 
-    payload = base64.b64encode("Dear Ms. Gonzales,\n".encode()).decode()
+    payload = base64.b64encode(b"Dear Ms. Gonzales,\n").decode()
     eml = (
         "To: m@acme.example\nSubject: Thanks\nDate: Sat, 21 Nov 2026 09:00:00 +0000\n"
         "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n"
