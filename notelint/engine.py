@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from notelint.masking import mask
 from notelint.model import Application, Finding, Hit, LineIndex, Note, Problem, Severity
 from notelint.nlp import parse
 from notelint.registry import ActiveRule
@@ -105,6 +106,12 @@ def _finding(note: Note, lines: LineIndex, hit: Hit, active: ActiveRule) -> Find
     severity = active.severity
     if hit.severity is not None and hit.severity.rank < severity.rank:
         severity = hit.severity  # a rule may soften a hit, never harden it
+    sensitive = hit.sensitive and not active.options.get("reveal", False)
+    message = hit.message
+    if sensitive and hit.start is not None and hit.end is not None:
+        secret = note.body[hit.start : hit.end].strip()
+        if len(secret) > 1:  # a rule that quoted the secret: mask it here, for every format
+            message = message.replace(secret, mask(secret))
     return Finding(
         path=note.path,
         line=line,
@@ -114,9 +121,9 @@ def _finding(note: Note, lines: LineIndex, hit: Hit, active: ActiveRule) -> Find
         rule=active.rule.slug,
         code=active.rule.code,
         severity=severity,
-        message=hit.message,
+        message=message,
         fix=hit.fix,
-        sensitive=hit.sensitive,
+        sensitive=sensitive,
     )
 
 

@@ -22,7 +22,8 @@ from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field
 
-from notelint.formatters.common import SourceTexts, mask
+from notelint.formatters.common import SourceTexts
+from notelint.masking import mask
 from notelint.model import Finding
 from notelint.notes import decode, parse_note
 from notelint.schema import InputError

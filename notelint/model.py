@@ -101,6 +101,10 @@ class LineIndex:
         line = bisect.bisect_right(self.starts, offset) - 1
         return line + 1, offset - self.starts[line] + 1
 
+    def offset(self, line: int, column: int) -> int:
+        """The inverse of `position`."""
+        return self.starts[line - 1] + column - 1
+
 
 @dataclass(frozen=True)
 class Note:

@@ -11,7 +11,8 @@ from typing import IO
 from notelint import engine, nlp, sources
 from notelint.config import Config
 from notelint.formatters import Summary, formatter
-from notelint.model import Application, Finding, Severity
+from notelint.masking import mask
+from notelint.model import Application, Finding, LineIndex, Severity
 from notelint.registry import discover
 
 
@@ -36,11 +37,28 @@ class Report:
         return engine.fails(self.findings, threshold)
 
     def write(self, stream: IO[str], format_: str, **options) -> None:
-        out = formatter(format_, stream, rules=self.rules, sources=self.sources, **options)
+        """Report in `format_`. Formatters see the file texts with every
+        sensitive span already masked, so no snippet can show one."""
+        sources = redacted(self.sources, self.findings)
+        out = formatter(format_, stream, rules=self.rules, sources=sources, **options)
         out.start()
         for finding in self.findings:
             out.handle(finding)
         out.finish(Summary(self.files, self.findings))
+
+
+def redacted(sources: dict[str, str], findings: list[Finding]) -> dict[str, str]:
+    """The file texts with each sensitive finding's span masked in place."""
+    result = dict(sources)
+    for finding in findings:
+        text = result.get(finding.path)
+        if not finding.sensitive or text is None:
+            continue
+        lines = LineIndex.of(text)
+        start = lines.offset(finding.line, finding.column)
+        end = lines.offset(finding.end_line, finding.end_column)
+        result[finding.path] = text[:start] + mask(text[start:end]) + text[end:]
+    return result
 
 
 def run(groups: list[tuple[Config, list[str]]], options: RunOptions) -> Report:

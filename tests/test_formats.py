@@ -111,7 +111,7 @@ def test_sarif_never_shows_a_sensitive_span_or_its_fix(notes):
     result = next(r for r in json.loads(out)["runs"][0]["results"] if r["ruleId"] == "secret-term")
     assert "fixes" not in result
     assert "snippet" not in result["locations"][0]["physicalLocation"]["region"]
-    assert result["message"]["text"] == "confidential: '**************'"
+    assert result["message"]["text"] == "confidential: 'P****** F*****'"
 
 
 def fingerprints(document: dict) -> list[tuple[str, int, str]]:

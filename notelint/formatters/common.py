@@ -1,6 +1,6 @@
 """Helpers the machine formats share: the text under a finding's span, and
 what a format may show of a sensitive finding (never the span's text, never
-its fix)."""
+its fix; the engine has already masked it in the message)."""
 
 from __future__ import annotations
 
@@ -59,22 +59,6 @@ def _offset(starts: tuple[int, ...], text: str, line: int, column: int) -> int |
         return None
     offset = starts[line - 1] + column - 1
     return offset if offset <= len(text) else None
-
-
-def message(finding: Finding, sources: SourceTexts) -> str:
-    """The finding's message, with the span's text masked for a sensitive
-    finding (the rule should not have put it there; this makes sure)."""
-    if not finding.sensitive:
-        return finding.message
-    secret = (sources.span(finding) or "").strip()
-    text = finding.message
-    if len(secret) >= 2:
-        text = text.replace(secret, mask(secret))
-    return text
-
-
-def mask(text: str) -> str:
-    return "".join(c if c in "\r\n" else "*" for c in text)
 
 
 def shown_fix(finding: Finding) -> Fix | None:

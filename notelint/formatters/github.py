@@ -5,7 +5,7 @@ column, end line, end column and a title, escaped as the runner requires."""
 from __future__ import annotations
 
 from notelint.formatters.base import Formatter, Summary
-from notelint.formatters.common import SourceTexts, message
+from notelint.formatters.common import SourceTexts
 from notelint.model import Finding
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -35,7 +35,7 @@ class GithubFormatter(Formatter):
             "title": f"notelint {finding.code} [{finding.rule}]",
         }
         fields = ",".join(f"{k}={escape_property(str(v))}" for k, v in properties.items())
-        text = escape_data(message(finding, self.sources))
+        text = escape_data(finding.message)
         self.stream.write(f"::{COMMANDS[str(finding.severity)]} {fields}::{text}\n")
 
     def finish(self, summary: Summary) -> None:

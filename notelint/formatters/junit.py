@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from itertools import groupby
 
 from notelint.formatters.base import Formatter, Summary
-from notelint.formatters.common import SourceTexts, message
+from notelint.formatters.common import SourceTexts
 from notelint.model import Finding, Severity
 
 # Characters XML 1.0 cannot hold, even escaped.
@@ -63,7 +63,7 @@ class JunitFormatter(Formatter):
         return finding.severity.rank >= self.threshold.rank
 
     def _testcase(self, suite: ET.Element, finding: Finding) -> None:
-        text = _clean(message(finding, self.sources))
+        text = _clean(finding.message)
         where = f"{finding.path}:{finding.line}:{finding.column}"
         case = ET.SubElement(
             suite, "testcase",

@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from notelint.formatters.base import Formatter, Summary
-from notelint.formatters.common import SourceTexts, message, shown_fix, utf8_column
+from notelint.formatters.common import SourceTexts, shown_fix, utf8_column
 from notelint.formatters.sarif import INFORMATION_URI
 from notelint.model import Finding
 
@@ -37,7 +37,7 @@ class RdjsonFormatter(Formatter):
             "end": self._position(finding.path, finding.end_line, finding.end_column),
         }
         diagnostic: dict[str, Any] = {
-            "message": message(finding, self.sources),
+            "message": finding.message,
             "location": {"path": finding.path, "range": span},
             "severity": SEVERITIES[str(finding.severity)],
             "source": SOURCE,

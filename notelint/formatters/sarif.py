@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 from notelint import __version__
 from notelint.formatters.base import Formatter, Summary
-from notelint.formatters.common import SourceTexts, message, shown_fix
+from notelint.formatters.common import SourceTexts, shown_fix
 from notelint.model import Finding
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -90,7 +90,7 @@ class SarifFormatter(Formatter):
             "ruleId": finding.rule,
             "ruleIndex": index[finding.rule],
             "level": LEVELS[str(finding.severity)],
-            "message": {"text": message(finding, self.sources)},
+            "message": {"text": finding.message},
             "locations": [{"physicalLocation": location}],
             "partialFingerprints": {FINGERPRINT: self._fingerprint(finding, seen)},
             "properties": {"code": finding.code},

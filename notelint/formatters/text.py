@@ -32,9 +32,6 @@ class TextFormatter(Formatter):
         source = lines[finding.line - 1].expandtabs(1)
         width = len(str(finding.line))
         end = finding.end_column if finding.end_line == finding.line else len(source) + 1
-        if finding.sensitive:  # never print what the finding warns about
-            start = finding.column - 1
-            source = source[:start] + "*" * max(0, end - 1 - start) + source[end - 1 :]
         marks = "^" * max(1, end - finding.column)
         gutter = click.style(" " * width + " |", fg="blue")
         self._echo(gutter)

@@ -9,6 +9,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from notelint.anatomy import anatomy
+from notelint.masking import mask
 from notelint.model import Hit, Interview, Note, Severity
 from notelint.nlp import phrase_finder
 from notelint.rule import Context, Rule
@@ -400,18 +401,6 @@ def _sizeable(ent) -> bool:
     """A count worth keeping internal: written in digits or with a magnitude
     ("3 clients", "two million users"); not "two edits" or "one of us"."""
     return any(c.isdigit() for c in ent.text) or any(t.lower_ in MAGNITUDES for t in ent)
-
-
-def mask(text: str) -> str:
-    """Keep the first letter of each word, no digit: 'Project Falcon' ->
-    'P****** F*****', '$3.2 million' -> '$*.* m******'."""
-
-    def hide(match: re.Match) -> str:
-        word = match.group()
-        keep = word[0] if word[0].isalpha() else "*"
-        return keep + "*" * (len(word) - 1)
-
-    return re.sub(r"\w+", hide, text)
 
 
 def _plain(text: str) -> str:
