@@ -6,6 +6,7 @@ Exit status: 0 nothing at or above --fail-on; 1 findings at or above it;
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import traceback
 from collections.abc import Sequence
@@ -77,43 +78,62 @@ def check(paths: Sequence[str], format_, output, select, ignore, config_file, no
     from notelint.runner import RunOptions, run
 
     overrides = dict(format=format_, select=select, ignore=ignore, fail_on=fail_on, jobs=jobs, model=model)
+    groups = _guarded(lambda: _configs(paths or (".",), config_file, overrides), verbose)
+    formats = sorted({config.format for config, _ in groups})
+    if len(formats) > 1:
+        _fail(f"the configurations of these paths ask for different formats ({', '.join(formats)}); pass --format")
+    options = RunOptions(now=now or _clock(), show_confidential=show_confidential)
 
     def checked():
-        try:
-            return run(groups, RunOptions(
-                now=now or datetime.now().astimezone().replace(tzinfo=None),
-                show_confidential=show_confidential,
-            ))
-        except (ConfigError, PackError, ModelError, InputError) as error:
-            _fail(str(error))
-        except Exception as error:  # noqa: BLE001 - the last guard: one line, exit 2
-            if verbose:
-                traceback.print_exc()
-            _fail(f"internal error: {type(error).__name__}: {error} (run with --verbose for details)")
+        return _guarded(lambda: run(groups, options), verbose)
 
-    try:
-        groups = _configs(paths or (".",), config_file, overrides)
-    except (ConfigError, PackError, ModelError, InputError) as error:
-        _fail(str(error))
     report = checked()
     config = groups[0][0]
     if show_diff:
         _diff(report, output)
     if fix:
         report = _fix(report, checked)
-    stream = open(output, "w", encoding="utf-8") if output else sys.stdout
-    try:
+    with _output(output) as stream:
         if statistics and config.format == "text":
             stats.write(report, stream)
         else:
             report.write(stream, config.format, quiet=quiet, fail_on=config.fail_on)
             if statistics:
                 stats.write(report, sys.stdout if output else sys.stderr)
-    finally:
-        if output:
-            stream.close()
     _errors(report, verbose)
-    sys.exit(EXIT_FINDINGS if report.fails(config.fail_on) else EXIT_CLEAN)
+    sys.exit(EXIT_FINDINGS if report.failing else EXIT_CLEAN)
+
+
+def _clock() -> datetime:
+    """Now, as local time without a zone (how notes and interviews are dated)."""
+    return datetime.now().astimezone().replace(tzinfo=None)
+
+
+def _guarded(work, verbose: bool):
+    """Run `work`; a run that cannot go on becomes one line and exit 2."""
+    try:
+        return work()
+    except (ConfigError, PackError, ModelError, InputError) as error:
+        _fail(str(error))
+    except Exception as error:  # noqa: BLE001 - the last guard: one line, exit 2
+        if verbose:
+            traceback.print_exc()
+        _fail(f"internal error: {type(error).__name__}: {error} (run with --verbose for details)")
+
+
+@contextlib.contextmanager
+def _output(path: str | None):
+    """The report's stream: stdout, or FILE (a folder that is not there, or a
+    file that cannot be written, is one line and exit 2)."""
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        stream = open(path, "w", encoding="utf-8")
+    except OSError as error:
+        _fail(f"cannot write {path}: {error.strerror or error}")
+    with stream:
+        yield stream
 
 
 def _diff(report, output: str | None) -> None:
@@ -122,12 +142,8 @@ def _diff(report, output: str | None) -> None:
     from notelint import fixes
 
     planned = fixes.plan(report.findings, report.sources, fixes.fixable_rules(report.rules))
-    stream = open(output, "w", encoding="utf-8") if output else sys.stdout
-    try:
+    with _output(output) as stream:
         stream.write(fixes.diff(planned))
-    finally:
-        if output:
-            stream.close()
     for reason in planned.skipped:
         click.echo(f"notelint: {reason}", err=True)
     click.echo(f"notelint: would fix {_count(planned.count, 'finding')} in {_count(len(planned.files), 'file')}", err=True)
@@ -225,9 +241,9 @@ def timeline(paths: Sequence[str], now, format_) -> None:
 
     from notelint import timeline as timelines
 
-    now = now or datetime.now().astimezone().replace(tzinfo=None)
-    loaded = timelines.load(tuple(paths or (".",)))
-    entries = timelines.build(loaded, now)
+    now = now or _clock()
+    loaded = _guarded(lambda: timelines.load(tuple(paths or (".",))), verbose=False)
+    entries = _guarded(lambda: timelines.build(loaded, now), verbose=False)
     for problem in loaded.problems:
         click.echo(f"notelint: warning: {problem.path}:{problem.line}: {problem.message}", err=True)
     if format_ == "json":

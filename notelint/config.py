@@ -51,7 +51,7 @@ def discover(start: Path) -> Path | None:
         if (candidate / CONFIG_FILE).is_file():
             return candidate / CONFIG_FILE
         pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file() and "notelint" in _pyproject_tool(pyproject):
+        if pyproject.is_file() and _configures_notelint(pyproject):
             return pyproject
     return None
 
@@ -72,6 +72,17 @@ def load(path: Path | None) -> Config:
         raise ConfigError(f"{where}: {error}") from None
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read: {error}") from None
+
+
+def _configures_notelint(pyproject: Path) -> bool:
+    """Whether a pyproject.toml has a [tool.notelint] table. One that does not
+    parse is someone else's problem, unless it mentions notelint."""
+    try:
+        return "notelint" in _pyproject_tool(pyproject)
+    except ConfigError:
+        if "tool.notelint" in pyproject.read_text(encoding="utf-8", errors="replace"):
+            raise
+        return False
 
 
 def _pyproject_tool(path: Path) -> dict[str, Any]:
@@ -123,7 +134,7 @@ def _setting(key: str, value: Any, path: Path, line: int | None) -> Any:
     if key == "rules":
         if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
             raise fail("a mapping of rule slugs to their settings")
-        return {str(slug): dict(settings) for slug, settings in value.items()}
+        return value  # as parsed: it remembers the line of each rule
     raise AssertionError(key)  # every setting is handled above
 
 

@@ -53,19 +53,30 @@ def reference(rules: list[type[Rule]]) -> str:
 
 def _markdown(doc: str) -> str:
     """Docstring to Markdown: indented blocks become fenced examples."""
-    out, block = [], []
-    for line in doc.splitlines() + [""]:
-        if line.startswith("    "):
-            block.append(line[4:])
-            continue
-        if block and not line.strip():
-            block.append("")
-            continue
+    out: list[str] = []
+    block: list[str] = []
+
+    def flush() -> None:
         if block:
-            out.extend(["```text", *_trim(block), "```"])
-            block = []
-        out.append(line)
+            out.extend(["```text", *_trim(block), "```", ""])
+            block.clear()
+
+    example = False  # indented lines after "Bad..." / "Good..." are examples
+    for line in doc.splitlines():
+        if example and line.startswith("    "):
+            block.append(line[4:])
+        elif block and not line.strip():
+            block.append("")
+        else:
+            flush()
+            if line.strip():
+                example = line.startswith(("Bad", "Good"))
+            out.append(_OPTION.sub(r"- `\1` ", line).strip() if line[:1] == " " else line)
+    flush()
     return "\n".join(out).strip()
+
+
+_OPTION = re.compile(r"^\s{1,3}([a-z_]+) (?=\()")
 
 
 def _trim(lines: list[str]) -> list[str]:

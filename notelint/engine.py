@@ -17,12 +17,11 @@ from datetime import datetime
 from notelint.masking import mask
 from notelint.model import Application, Finding, Hit, LineIndex, Note, Problem, Severity
 from notelint.nlp import parse
-from notelint.registry import ActiveRule
+from notelint.registry import UNREADABLE, ActiveRule
 from notelint.rule import Context
 from notelint.sources import Loaded
 from notelint.suppression import Suppressions
 
-UNREADABLE = "unreadable-input"
 
 
 @dataclass(frozen=True)

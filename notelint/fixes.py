@@ -15,7 +15,6 @@ from __future__ import annotations
 import codecs
 import difflib
 import os
-import re
 import stat
 import tempfile
 from collections.abc import Iterable, Mapping
@@ -24,11 +23,10 @@ from dataclasses import dataclass, field
 
 from notelint.formatters.common import SourceTexts
 from notelint.masking import mask
-from notelint.model import Finding
+from notelint.model import LINE_BREAK, Finding
 from notelint.notes import decode, parse_note
 from notelint.schema import InputError
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 MAX_PASSES = 10  # --fix checks again after each pass, this many times at most
 
 
@@ -104,7 +102,7 @@ def _plan_file(
         if span is None:
             continue
         start, end = span
-        replacement = _LINE_BREAK.sub(newline, finding.fix.replacement)
+        replacement = LINE_BREAK.sub(newline, finding.fix.replacement)
         if text[start:end] == replacement:
             continue  # nothing to change
         if edits and (start < edits[-1][1] or start == edits[-1][0]):
@@ -146,7 +144,7 @@ def _render(
 
 
 def _newline(text: str) -> str:
-    found = _LINE_BREAK.search(text)
+    found = LINE_BREAK.search(text)
     return found.group() if found else "\n"
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -18,6 +19,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # spaCy is heavy: only the parse layer imports it.
     from spacy.tokens import Doc
 
+# What Interview.texts can collect.
+INTERVIEW_FIELDS = (
+    "company", "role", "current_employer", "values", "confidential", "name", "title", "points",
+)
 NOTE_KINDS = ("thank-you", "follow-up", "check-in", "rejection-reply")
 ROLES = (
     "hiring-manager",
@@ -76,6 +81,30 @@ class Interview:
     def folder(self) -> Path:
         return self.path.parent
 
+    def texts(self, *fields: str) -> tuple[str, ...]:
+        """The texts interview.yaml gives, of `fields` only when named:
+        company, role, current_employer, values, confidential, and of each
+        interviewer name, title, points. Empty texts are left out."""
+        wanted = set(fields) or set(INTERVIEW_FIELDS)
+        found: list[str] = []
+        for name in ("company", "role", "current_employer"):
+            if name in wanted:
+                found.append(getattr(self, name) or "")
+        for name in ("values", "confidential"):
+            if name in wanted:
+                found += getattr(self, name)
+        for person in self.interviewers:
+            if "name" in wanted:
+                found.append(person.name)
+            if "title" in wanted:
+                found.append(person.title or "")
+            if "points" in wanted:
+                found += person.points
+        return tuple(t for t in found if t)
+
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
 
 @dataclass(frozen=True)
 class LineIndex:
@@ -88,14 +117,7 @@ class LineIndex:
 
     @classmethod
     def of(cls, text: str) -> LineIndex:
-        starts = [0]
-        i, n = 0, len(text)
-        while i < n:
-            c = text[i]
-            if c == "\n" or (c == "\r" and not text.startswith("\r\n", i)):
-                starts.append(i + 1)
-            i += 1
-        return cls(tuple(starts))
+        return cls((0, *(m.end() for m in LINE_BREAK.finditer(text))))
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset) - 1
@@ -129,6 +151,15 @@ class Note:
     ignore: tuple[str, ...] = ()
     recipient: Interviewer | None = None
     doc: Doc | None = field(default=None, compare=False, repr=False)
+
+    def same_recipient(self, other: Note) -> bool:
+        """Whether two notes went to one person: the same interviewer, or,
+        when neither is matched to one, the same `to:` (folded)."""
+        if self.recipient is not None or other.recipient is not None:
+            return self.recipient == other.recipient
+        from notelint.schema import fold  # schema imports this module
+
+        return bool(self.to) and bool(other.to) and fold(self.to) == fold(other.to)
 
     def file_offset(self, body_offset: int) -> int | None:
         """The file offset of a body offset, or None where it is not known."""

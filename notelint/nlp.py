@@ -50,16 +50,24 @@ def load(model: str | None, requires: frozenset[str]) -> Language:
     import spacy
 
     if model == BLANK:
-        return spacy.blank("en")
+        return _with_sentences(spacy.blank("en"))
     name = model or default_model()
     wanted = set().union(*(COMPONENTS[a] for a in requires))
     try:
-        return spacy.load(name, exclude=sorted(TRAINED - wanted))
+        nlp = spacy.load(name, exclude=sorted(TRAINED - wanted))
     except OSError:
         raise ModelError(
             f"the spaCy pipeline '{name}' is not installed; install it with: "
             + (INSTALL_HINT if name in DEFAULT_MODELS else f"pip install {name}")
         ) from None
+    return _with_sentences(nlp)
+
+
+def _with_sentences(nlp: Language) -> Language:
+    """Every pipeline splits sentences: rules may always read `doc.sents`."""
+    if not {"parser", "senter", "sentencizer"} & set(nlp.pipe_names):
+        nlp.add_pipe("sentencizer")
+    return nlp
 
 
 def parse(nlp: Language, texts: Iterable[str], jobs: int = 1) -> Iterator[Doc]:
@@ -67,16 +75,20 @@ def parse(nlp: Language, texts: Iterable[str], jobs: int = 1) -> Iterator[Doc]:
     return nlp.pipe(texts, batch_size=64, n_process=max(1, jobs))
 
 
-def phrase_matcher(nlp: Language, phrases: dict[str, Iterable[str]], lemmas: bool) -> PhraseMatcher:
+def phrase_matcher(
+    nlp: Language, phrases: dict[str, Iterable[str]], lemmas: bool, case_sensitive: bool = False
+) -> PhraseMatcher:
     """A matcher of phrases, on lemmas when asked and the pipeline has them, so
-    that one entry ("thank you for take the time") catches its inflections."""
+    that one entry ("thank you for take the time") catches its inflections;
+    otherwise on words, lower-cased unless `case_sensitive`."""
     from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc
 
     on_lemmas = lemmas and "lemmatizer" in nlp.pipe_names
-    matcher = PhraseMatcher(nlp.vocab, attr="LEMMA" if on_lemmas else "LOWER")
+    exact = case_sensitive and not on_lemmas
+    matcher = PhraseMatcher(nlp.vocab, attr="LEMMA" if on_lemmas else "ORTH" if exact else "LOWER")
     for label, items in phrases.items():
-        items = [p.lower() for p in items]
+        items = [p if exact else p.lower() for p in items]
         if on_lemmas:
             docs = [
                 Doc(nlp.vocab, words=words, lemmas=lemmas_)

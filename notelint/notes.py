@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 
 from notelint import yamlio
 from notelint.model import NOTE_KINDS, Note
-from notelint.schema import InputError, check_keys, require_mapping, suggest, text, texts, when
+from notelint.schema import YEARS, InputError, check_keys, require_mapping, suggest, text, texts, when
 
 FRONT_MATTER_KEYS = ("to", "sent", "kind", "subject", "attachments", "notelint")
 NOTE_SUFFIXES = (".md", ".markdown", ".txt", ".eml")
@@ -137,7 +137,18 @@ def _parse_eml(path: str, source: str, encoding: str) -> Note:
     part = message.get_body(preferencelist=("plain", "html"))
     if part is None:
         raise InputError("the e-mail has no text/plain or text/html part", 1)
-    body, body_start, body_map = _locate_body(source, message, part)
+    charset = part.get_content_charset() or "utf-8"
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        raise InputError(
+            f"the e-mail's text is in an unknown charset '{charset}'",
+            _header_line(source, "Content-Type"),
+        ) from None
+    broken = [d for d in part.defects if "Base64" in type(d).__name__]
+    if broken:
+        raise InputError(f"the e-mail's base64 text does not decode: {broken[0]}", _first_body_line(source))
+    body, body_start, body_map = _locate_body(source, part, charset)
     kind = str(message.get(_KIND_HEADER, "")).strip() or _kind_from_subject(message["Subject"])
     if kind not in NOTE_KINDS:
         raise InputError(
@@ -162,7 +173,7 @@ def _parse_eml(path: str, source: str, encoding: str) -> Note:
 
 
 def _locate_body(
-    source: str, message: EmailMessage, part: EmailMessage
+    source: str, part: EmailMessage, charset: str
 ) -> tuple[str, int, tuple[int, ...] | None]:
     """The body text, the file offset of its first line, and (for a body the
     file does not hold verbatim) a map from body characters to file offsets."""
@@ -177,7 +188,7 @@ def _locate_body(
     if encoding in ("7bit", "8bit", "binary") and found >= 0:
         return raw, start, None
     if encoding == "quoted-printable" and found >= 0:
-        body, offsets = decode_quoted_printable(raw, part.get_content_charset() or "utf-8")
+        body, offsets = decode_quoted_printable(raw, charset)
         return body, start, tuple(start + o for o in offsets)
     body = part.get_content()
     return body, start, (start,) * len(body)
@@ -186,6 +197,10 @@ def _locate_body(
 def _first_body_offset(source: str) -> int:
     blank = re.search(r"(?:\r\n|\r|\n)(?:\r\n|\r|\n)", source)
     return blank.end() if blank else len(source)
+
+
+def _first_body_line(source: str) -> int:
+    return source.count("\n", 0, _first_body_offset(source)) + 1
 
 
 def decode_quoted_printable(raw: str, charset: str) -> tuple[str, list[int]]:
@@ -244,7 +259,10 @@ def _date_header(source: str, message: EmailMessage):
     if value is None:
         return None
     try:
-        return email.utils.parsedate_to_datetime(str(value))
+        sent = email.utils.parsedate_to_datetime(str(value))
+        if sent.year not in YEARS:
+            raise ValueError(sent.year)
+        return sent
     except (TypeError, ValueError):
         raise InputError(
             f"Date: '{value}' is not an RFC 5322 date", _header_line(source, "Date")

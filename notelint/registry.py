@@ -5,18 +5,21 @@ to load is reported and skipped; it never aborts the run."""
 
 from __future__ import annotations
 
+import enum
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from typing import Any
 
-from notelint import packs
+from notelint import packs, yamlio
 from notelint.config import Config, ConfigError, parse_severity
 from notelint.model import Severity
 from notelint.rule import ANNOTATIONS, Rule
 from notelint.schema import InputError, suggest
 
 ENTRY_POINT_GROUP = "notelint.rules"
+UNREADABLE = "unreadable-input"
 
 
 @dataclass
@@ -31,11 +34,13 @@ class Registry:
             return
         missing = [a for a in ("slug", "code") if not isinstance(getattr(rule, a, None), str)]
         unknown = set(rule.requires) - ANNOTATIONS
-        if missing or unknown or rule.slug in self.rules:
+        taken = {r.slug for r in self.rules.values()} | {r.code for r in self.rules.values()}
+        clash = next((n for n in (getattr(rule, "slug", None), getattr(rule, "code", None)) if n in taken), None)
+        if missing or unknown or clash:
             reason = (
                 f"missing {', '.join(missing)}" if missing
                 else f"requires unknown annotations {sorted(unknown)}" if unknown
-                else f"the slug '{rule.slug}' is taken by another rule"
+                else f"'{clash}' names another rule already"
             )
             self.errors.append(f"{origin}: rule skipped: {reason}")
             return
@@ -49,16 +54,35 @@ class Registry:
         raise ConfigError(f"unknown rule '{name}'{suggest(name, self.rules)}")
 
     def active(self, config: Config) -> list[ActiveRule]:
-        """The enabled rules, each with its severity and validated options."""
-        for slug in config.rules:
-            self.find(slug)
-        chosen = [self.find(n) for n in config.select] or list(self.rules.values())
-        ignored = {self.find(n).slug for n in config.ignore}
-        return [
-            ActiveRule.configure(rule, config.rules.get(rule.slug, {}))
-            for rule in sorted(chosen, key=lambda r: r.code)
-            if rule.slug not in ignored
-        ]
+        """The enabled rules, each with its severity and validated options.
+        `unreadable-input` stays on unless ignored by name: a file nobody
+        could read is never silently skipped."""
+        try:
+            settings = {self.find(name).slug: (name, value) for name, value in config.rules.items()}
+            chosen = [self.find(n) for n in config.select] or list(self.rules.values())
+            ignored = {self.find(n).slug for n in config.ignore}
+        except ConfigError as error:
+            raise ConfigError(f"{_where(config)}{error}") from None
+        if UNREADABLE in self.rules and UNREADABLE not in ignored:
+            chosen.append(self.rules[UNREADABLE])
+        active = []
+        for rule in sorted(set(chosen), key=lambda r: r.code):
+            if rule.slug in ignored:
+                continue
+            name, values = settings.get(rule.slug, (rule.slug, {}))
+            try:
+                active.append(ActiveRule.configure(rule, values))
+            except ConfigError as error:
+                line = yamlio.line_of(config.rules, name)
+                raise ConfigError(f"{_where(config, line)}rules: {name}: {error}") from None
+        return active
+
+
+def _where(config: Config, line: int | None = None) -> str:
+    """'file:line: ' (or less) for an error about the configuration."""
+    if config.source is None:
+        return ""
+    return f"{config.source}:{line}: " if line else f"{config.source}: "
 
 
 @dataclass(frozen=True)
@@ -73,29 +97,35 @@ class ActiveRule:
         try:
             severity = parse_severity(settings.pop("severity", rule.severity))
         except InputError as error:
-            raise ConfigError(f"rules: {rule.slug}: severity: {error}") from None
+            raise ConfigError(f"severity: {error}") from None
         options = dict(rule.options)
         for name, value in settings.items():
             if name not in rule.options:
                 choices = [*rule.options, "severity"]
-                raise ConfigError(
-                    f"rules: {rule.slug}: unknown option '{name}'{suggest(name, choices)}"
-                )
-            options[name] = _typed(rule.slug, name, value, rule.options[name])
+                raise ConfigError(f"unknown option '{name}'{suggest(name, choices)}")
+            options[name] = _typed(name, value, rule.options[name])
         return cls(rule(), severity, options)
 
 
-def _typed(slug: str, name: str, value: Any, default: Any) -> Any:
+def _typed(name: str, value: Any, default: Any) -> Any:
+    """A configured option value, of its default's type: an enum takes one of
+    its values, a number must be finite and not negative."""
     expected = type(default)
+    if isinstance(default, enum.Enum):
+        try:
+            return expected(value)
+        except ValueError:
+            choices = ", ".join(str(m.value) for m in expected)
+            raise ConfigError(f"{name}: '{value}' is not one of {choices}") from None
     if expected is float and isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
+        value = float(value)
     if expected in (list, tuple) and isinstance(value, list):
         return tuple(value)
-    if isinstance(value, expected) and not (isinstance(value, bool) and expected is not bool):
-        return value
-    raise ConfigError(
-        f"rules: {slug}: {name}: expected {expected.__name__}, got {value!r}"
-    )
+    if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
+        raise ConfigError(f"{name}: expected {expected.__name__}, got {value!r}")
+    if expected in (int, float) and not (math.isfinite(value) and value >= 0):
+        raise ConfigError(f"{name}: expected a number of 0 or more, got {value!r}")
+    return value
 
 
 def discover(pack_folders: Iterable = ()) -> Registry:

@@ -9,10 +9,10 @@ from datetime import datetime
 from typing import IO
 
 from notelint import engine, nlp, sources
-from notelint.config import Config
+from notelint.config import Config, ConfigError
 from notelint.formatters import Summary, formatter
 from notelint.masking import mask
-from notelint.model import Application, Finding, LineIndex, Severity
+from notelint.model import Application, Finding, LineIndex
 from notelint.registry import discover
 
 
@@ -33,8 +33,7 @@ class Report:
     applications: list[Application] = field(default_factory=list)  # for --statistics
     reported: set[str] = field(default_factory=set)  # the paths reported on
 
-    def fails(self, threshold: Severity) -> bool:
-        return engine.fails(self.findings, threshold)
+    failing: bool = False  # a finding at or above its configuration's fail_on
 
     def write(self, stream: IO[str], format_: str, **options) -> None:
         """Report in `format_`. Formatters see the file texts with every
@@ -80,6 +79,7 @@ def run(groups: list[tuple[Config, list[str]]], options: RunOptions) -> Report:
         )
         outcome = engine.run(loaded, active, pipeline, options.now, config.jobs)
         report.findings.extend(outcome.findings)
+        report.failing |= engine.fails(outcome.findings, config.fail_on)
         report.crashes.extend(outcome.crashes)
         report.files += outcome.files
         known = {r.slug for r in report.rules}
@@ -96,6 +96,8 @@ def _prepared(active, pipeline, lists, report: Report) -> bool:
     """Prepare a rule; one that fails is reported as crashed and left out."""
     try:
         active.rule.prepare(pipeline, active.options, lists)
+    except ConfigError:
+        raise  # a rule that rejects its configured options: the run stops, exit 2
     except Exception as error:  # a broken plugin must not stop the run
         report.crashes.append(
             engine.Crash(active.rule.slug, "(setup)", f"{type(error).__name__}: {error}", traceback.format_exc())

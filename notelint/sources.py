@@ -116,6 +116,12 @@ class _Loader:
             if report:
                 self.loaded.problems.append(Problem(shown, f"cannot read: {error.strerror}"))
             return
+        except Exception as error:  # a file the parsers choke on must not stop the run
+            if report:
+                self.loaded.problems.append(
+                    Problem(shown, f"cannot parse: {type(error).__name__}: {error}")
+                )
+            return
         self.notes[real] = note
         if report:
             self.loaded.reported.add(shown)
@@ -174,6 +180,10 @@ class _Loader:
             groups.setdefault(key, []).append(self._with_recipient(note, interview))
         self.loaded.applications = [
             Application(owners[key], tuple(notes)) for key, notes in groups.items()
+        ] + [  # an interview with no note yet: every thank-you is still due
+            Application(interview, ())
+            for path, interview in self.interviews.items()
+            if interview is not None and path not in groups
         ]
         return self.loaded
 

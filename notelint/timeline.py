@@ -9,16 +9,13 @@ the timeline and the timing rules always agree. No spaCy: nothing is parsed.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from notelint import sources, timing
-from notelint.interview import parse_interview
-from notelint.model import Application, InputError, Interviewer, Note
-from notelint.notes import decode
+from notelint.model import Application, Interviewer, Note
 from notelint.sources import Loaded
 
 
@@ -117,30 +114,9 @@ class Entry:
 
 
 def load(paths: list[str] | tuple[str, ...], exclude: tuple[str, ...] = ()) -> Loaded:
-    """The applications under `paths`, as `check` loads them, plus those whose
-    interview.yaml has no note yet (every thank-you is then still due)."""
-    loaded = sources.load(list(paths), exclude=exclude, context=True)
-    covered = {a.interview.path for a in loaded.applications if a.interview is not None}
-    for given in paths:
-        top = Path(given)
-        found = [top] if top.name == sources.INTERVIEW_FILE else []
-        if top.is_dir():
-            for folder, dirs, files in os.walk(top):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                if sources.INTERVIEW_FILE in files:
-                    found.append(Path(folder) / sources.INTERVIEW_FILE)
-        for path in found:
-            real = path.resolve()
-            if real in covered:
-                continue
-            covered.add(real)
-            try:
-                text, _ = decode(real.read_bytes())
-                interview = parse_interview(real, text)
-            except (InputError, OSError, UnicodeDecodeError):
-                continue  # the loader has reported it
-            loaded.applications.append(Application(interview, ()))
-    return loaded
+    """The applications under `paths`, as `check` loads them (an interview
+    with no note yet among them)."""
+    return sources.load(list(paths), exclude=exclude, context=True)
 
 
 def build(loaded: Loaded, now: datetime) -> list[Entry]:

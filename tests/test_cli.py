@@ -120,10 +120,18 @@ def test_listing_commands_never_import_spacy(tmp_path: Path, command):
     assert result.returncode == 0, result.stderr
 
 
+CONTRACT_SLUGS = {
+    "generic-phrasing", "duplicate-note", "missing-interview-point", "misspelled-name",
+    "wrong-recipient", "confidential-content", "template-placeholder", "wrong-company",
+    "late-thank-you", "follow-up-timing", "premature-plan", "hiring-manager-detail",
+    "missing-culture-fit", "desperate-tone", "rejection-reply-tone", "unreadable-input",
+}
+
+
 def test_rules_lists_every_contract_rule(tmp_path: Path):
     listed = notelint("rules", cwd=tmp_path).stdout
     slugs = {line.split()[1] for line in listed.splitlines()}
-    assert {"unreadable-input", "misspelled-name", "generic-phrasing", "late-thank-you"} <= slugs
+    assert slugs == CONTRACT_SLUGS
 
 
 PLUGIN = '''
@@ -210,3 +218,48 @@ def test_a_crashing_rule_is_reported_and_the_run_completes(tmp_path: Path):
     assert "Traceback" not in result.stderr
     verbose = notelint("check", "notes", "--select", "crashy", "-v", cwd=tmp_path, env=env)
     assert "Traceback" in verbose.stderr
+
+
+def test_output_into_a_missing_folder_is_one_line(notes: Path):
+    result = notelint("check", "notes", "--output", "no/such/folder/report.json", cwd=notes)
+    assert result.returncode == 2
+    assert result.stderr.startswith("notelint: error: cannot write no/such/folder/report.json")
+    assert "Traceback" not in result.stderr
+
+
+def test_unreadable_input_stays_on_when_other_rules_are_selected(notes: Path):
+    result = notelint("check", "notes", "--select", "house-word", "--format", "json", cwd=notes)
+    rules = {f["rule"] for f in json.loads(result.stdout)["findings"]}
+    assert rules == {"house-word", "unreadable-input"}
+    ignored = notelint("check", "notes", "--ignore", "unreadable-input", "--format", "json", cwd=notes)
+    assert {f["rule"] for f in json.loads(ignored.stdout)["findings"]} == {"house-word"}
+
+
+def test_rule_settings_by_code_apply(notes: Path):
+    (notes / ".notelint.yaml").write_text("rule_packs: [packs]\nrules:\n  HW1: {severity: error}\n")
+    result = notelint("check", "notes/app/maria.md", "--select", "HW1", "--format", "json", cwd=notes)
+    assert [f["severity"] for f in json.loads(result.stdout)["findings"]] == ["error"]
+    assert result.returncode == 1
+
+
+@pytest.mark.parametrize(
+    "settings, message",
+    [
+        ("duplicate-note: {paragraph_severity: loud}", ":3: rules: duplicate-note: paragraph_severity: 'loud' is not one of info, warning, error"),
+        ("late-thank-you: {hours: -5}", ":3: rules: late-thank-you: hours: expected a number of 0 or more, got -5"),
+        ("late-thank-you: {hourz: 5}", ":3: rules: late-thank-you: unknown option 'hourz'; did you mean 'hours'?"),
+        ("NL999: {severity: error}", ": unknown rule 'NL999'"),
+    ],
+)
+def test_bad_rule_settings_name_the_file_and_line(notes: Path, settings, message):
+    (notes / ".notelint.yaml").write_text(f"rule_packs: [packs]\nrules:\n  {settings}\n")
+    result = notelint("check", "notes", cwd=notes)
+    assert result.returncode == 2
+    assert f"notelint: error: {notes / '.notelint.yaml'}{message}" in result.stderr, result.stderr
+
+
+def test_paths_whose_configurations_disagree_on_format(notes: Path):
+    (notes / "notes" / "app" / ".notelint.yaml").write_text("format: json\n")
+    result = notelint("check", "notes/app", "notes", cwd=notes)
+    assert result.returncode == 2 and "pass --format" in result.stderr
+    assert notelint("check", "notes/app", "notes", "--format", "json", cwd=notes).returncode == 1

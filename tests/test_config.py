@@ -65,3 +65,20 @@ def test_bad_config_names_file_and_line(tmp_path: Path, text, message):
         load(path)
     assert str(error.value).startswith(str(tmp_path / message.split(":")[0]))
     assert message in str(error.value)
+
+
+def test_an_unrelated_broken_pyproject_is_skipped(tmp_path: Path):
+    (tmp_path / ".notelint.yaml").write_text("jobs: 2\n")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "pyproject.toml").write_text("[tool.black\nbroken")
+    assert discover(tmp_path / "sub") == tmp_path / ".notelint.yaml"
+    (tmp_path / "sub" / "pyproject.toml").write_text("[tool.notelint\nbroken")
+    with pytest.raises(ConfigError, match="pyproject.toml"):
+        discover(tmp_path / "sub")
+
+
+def test_empty_optional_text_is_none(tmp_path: Path):
+    from notelint.interview import parse_interview
+
+    interview = parse_interview(tmp_path / "interview.yaml", "company: Acme\ncurrent_employer: ''\nrole: ' '\n")
+    assert (interview.current_employer, interview.role) == (None, None)

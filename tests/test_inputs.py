@@ -100,15 +100,19 @@ def test_symlink_loop_is_not_followed(lint, tmp_path):
     assert problems(lint, {"app/maria.md": GOOD_NOTE}) == []
 
 
-def test_unreadable_file(lint, tmp_path):
-    import os
+def test_unreadable_file(lint, monkeypatch):
+    from pathlib import Path
 
-    if os.geteuid() == 0:
-        pytest.skip("root reads every file")
-    path = tmp_path / "secret.md"
-    path.write_text("Hi")
-    path.chmod(0)
-    assert "permission denied" in problems(lint, {})[0][2].lower()
+    read_bytes = Path.read_bytes
+
+    def refuse(path):  # as for a file without read permission (root reads every file)
+        if path.name == "secret.md":
+            raise PermissionError(13, "Permission denied")
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    found = problems(lint, {"secret.md": "Hi", "other.md": "Hello"})
+    assert found == [("secret.md", 1, "cannot read: Permission denied")]
 
 
 def test_utf16_is_read(lint):
@@ -129,3 +133,14 @@ def test_nested_interviews_govern_their_own_folders(tmp_path):
     loaded = load([str(tmp_path)])
     companies = {a.interview.company: [(n.path.rsplit("/", 1)[-1], n.recipient.name) for n in a.notes] for a in loaded.applications}
     assert companies == {"Alpha": [("ann-lee.md", "Ann Lee")], "Beta": [("bo.md", "Bo Chan")]}
+
+
+def test_a_million_character_line_is_refused_not_parsed(lint):
+    found = problems(lint, {"long.md": "Dear Maria, " + "a" * 999_000 + "\n", "ok.md": "Hi\n"})
+    assert found == [("long.md", 1, "the note is 999,013 characters long, over the 100,000 that notelint parses")]
+
+
+def test_two_notes_to_the_same_recipient_are_both_linted(lint):
+    second = GOOD_NOTE.replace("Thank you.", "Following up on our talk.")
+    findings = lint({"app/interview.yaml": GOOD_INTERVIEW, "app/maria.md": GOOD_NOTE, "app/maria-2.md": second})
+    assert not [f for f in findings if f.rule == "unreadable-input"]

@@ -7,10 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cache
 
-from notelint.model import Finding, Fix, LineIndex, Severity
-
-SEVERITY_RANK = {s: s.rank for s in Severity}
-
+from notelint.model import Finding, Fix, LineIndex
 
 class SourceTexts:
     """The file texts of a run (path -> text), with their line starts."""

@@ -1,14 +1,12 @@
 from __future__ import annotations
 
-import re
 
 import click
 
 from notelint.formatters.base import Formatter, Summary
-from notelint.model import Finding
+from notelint.model import LINE_BREAK, Finding
 
 COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class TextFormatter(Formatter):
@@ -26,7 +24,7 @@ class TextFormatter(Formatter):
         text = self.options.get("sources", {}).get(finding.path)
         if text is None:
             return
-        lines = _LINE_BREAK.split(text)
+        lines = LINE_BREAK.split(text)
         if not 0 < finding.line <= len(lines):
             return
         source = lines[finding.line - 1].expandtabs(1)
