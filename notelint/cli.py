@@ -227,8 +227,8 @@ def explain(rule: str, config_file: str | None) -> None:
     click.echo(found.doc())
     if found.options:
         click.echo("\nDefaults:")
-        for name, default in found.options.items():
-            click.echo(f"  {name}: {default!r}")
+        for name, default in found.defaults().items():
+            click.echo(f"  {name}: {default}")
 
 
 @main.command()

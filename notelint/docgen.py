@@ -47,7 +47,7 @@ def reference(rules: list[type[Rule]]) -> str:
                      + (" · fixable" if rule.fixable else "") + "\n")
         parts.append(_markdown(rule.doc()) + "\n")
         if rule.options:
-            parts.append("Defaults: " + ", ".join(f"`{k}: {v!r}`" for k, v in rule.options.items()) + "\n")
+            parts.append("Defaults: " + ", ".join(f"`{k}: {v}`" for k, v in rule.defaults().items()) + "\n")
     return "\n".join(parts)
 
 

@@ -24,7 +24,9 @@ class Existence(Rule):
 
     def prepare(self, nlp, options: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]) -> None:
         self.matcher = (
-            phrase_matcher(nlp, {self.slug: self.tokens}, self.lemmas) if self.tokens else None
+            phrase_matcher(nlp, {self.slug: self.tokens}, self.lemmas, not self.ignore_case)
+            if self.tokens
+            else None
         )
         flags = re.IGNORECASE if self.ignore_case else 0
         self.regexes = [re.compile(p, flags) for p in self.patterns]
@@ -57,9 +59,8 @@ class Substitution(Rule):
     fixable = True
 
     def prepare(self, nlp, options: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]) -> None:
-        self.replacements = {k.lower(): v for k, v in self.swap.items()}
         self.matcher = phrase_matcher(
-            nlp, {wrong: [wrong] for wrong in self.swap}, self.lemmas
+            nlp, {wrong: [wrong] for wrong in self.swap}, self.lemmas, not self.ignore_case
         )
 
     def check(self, note: Note, context: Context) -> Iterable[Hit]:
@@ -68,10 +69,7 @@ class Substitution(Rule):
         vocab = note.doc.vocab
         for match_id, start, end in self.matcher(note.doc):
             span = note.doc[start:end]
-            right = self.replacements[vocab.strings[match_id].lower()]
-            if not self.ignore_case and span.text.lower() != span.text:
-                continue
-            right = _same_case(span.text, right)
+            right = _same_case(span.text, self.swap[vocab.strings[match_id]])
             yield Hit(
                 self.message.format(match=span.text, replacement=right),
                 span.start_char,

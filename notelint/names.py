@@ -16,28 +16,22 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from notelint.anatomy import anatomy
+from notelint.anatomy import HONORIFICS, SALUTATION, SALUTATIONS, anatomy
 from notelint.model import Interviewer, Note
-from notelint.schema import fold as _fold
+from notelint.schema import fold
 
 # A word of a name: letters, with inner apostrophes ("O'Brien"); hyphens split.
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
-# Letters that Unicode does not decompose, and the German umlauts written out.
-_TRANSLIT = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "þ": "th", "ð": "d", "ı": "i"})
+# The German umlauts written out: "Müller" is also "Mueller".
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
-SALUTATION = re.compile(
-    r"^[ \t]*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening)|greetings)\b[ \t,]*",
-    re.IGNORECASE,
-)
+_NAME_WORD = r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*"
 HONORIFIC = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Professor)\b\.?[ \t]+"
-    r"((?:[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*)(?:[ \t]+[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*){0,2})"
+    r"\b(?:" + "|".join(h.capitalize() for h in sorted(HONORIFICS, key=len, reverse=True)) + r")\b\.?[ \t]+"
+    rf"((?:{_NAME_WORD})(?:[ \t]+{_NAME_WORD}){{0,2}})"
 )
-
-
-def fold(text: str) -> str:
-    return _fold(text.lower().translate(_TRANSLIT))
+# Words that are never a name in a greeting or after an honorific.
+HONORIFIC_KEYS = HONORIFICS | {s.split()[0] for s in SALUTATIONS} - {"good"}
 
 
 def forms(name: str) -> set[str]:
@@ -204,9 +198,6 @@ def greeting_mentions(note: Note, stop: set[str]) -> list[Mention]:
     return mentions
 
 
-HONORIFIC_KEYS = {"mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor", "dear", "hi", "hello", "hey", "greetings", "sir", "madam", "dame", "lord", "lady", "rev", "hon"}
-
-
 def body_mentions(note: Note, skip: tuple[int, int] | None = None) -> list[Mention]:
     """People named in the body (outside `skip`): after an honorific, or as
     PERSON entities."""
@@ -285,16 +276,16 @@ def company_words(company: str, common: set[str]) -> list[Word]:
 LEGAL_FORMS = {"inc", "llc", "ltd", "plc", "gmbh", "ag", "corp", "co", "lp", "llp", "sa", "bv", "nv", "pty"}
 
 
-def capitalised_runs(note: Note, skip: tuple[int, int] | None = None) -> Iterator[list[Word]]:
-    """Runs of capitalised words in the body (connectors like "&" and "of"
+def capitalised_runs(text: str, skip: tuple[int, int] | None = None) -> Iterator[list[Word]]:
+    """Runs of capitalised words in `text` (connectors like "&" and "of"
     inside a run are dropped), outside `skip`: where organisations are named."""
     run: list[Word] = []
     gap = ""
     last_end = 0
-    for match in re.finditer(r"[^\W_][\w'’]*|[^\w\s]", note.body):
+    for match in re.finditer(r"[^\W_][\w'’]*|[^\w\s]", text):
         token = match.group()
         inside_skip = skip is not None and skip[0] <= match.start() < skip[1]
-        between = note.body[last_end : match.start()]
+        between = text[last_end : match.start()]
         if "\n" in between and run:
             yield run
             run = []
@@ -314,19 +305,38 @@ def capitalised_runs(note: Note, skip: tuple[int, int] | None = None) -> Iterato
         yield run
 
 
-def mentions_company(note: Note, company: str, common: set[str], skip=None) -> bool:
-    """Whether the note names `company`: all its words in a row, or its first
-    distinctive word ("Brackenridge" for "Brackenridge Civil & Structural")."""
-    target = company_words(company, common)
+def company_spans(
+    runs: Iterable[list[Word]],
+    company: str,
+    common: set[str],
+    near: bool = False,
+    exclude: Iterable[str] = (),
+) -> list[tuple[int, int]]:
+    """Where the runs name `company`: all its words in a row, or its first
+    word when distinctive ("Brackenridge" for "Brackenridge Civil &
+    Structural"); with `near`, misspelled by an edit or two too."""
+    target = [w.key for w in company_words(company, common)]
     if not target:
-        return False
-    keys = [w.key for w in target]
-    short = keys[0] if keys[0] not in common and len(keys[0]) >= 4 else None
-    for run in capitalised_runs(note, skip):
-        run_keys = [w.key for w in run]
-        for i in range(len(run_keys)):
-            if run_keys[i : i + len(keys)] == keys:
-                return True
-            if short is not None and run_keys[i] == short:
-                return True
-    return False
+        return []
+    head = target[0]
+    short = len(head) >= 4 and head not in common and head not in set(exclude)
+
+    def same(a: str, b: str) -> bool:
+        if a == b:
+            return True
+        return near and len(b) >= 5 and OSA.distance(a, b) <= (1 if len(b) <= 6 else 2)
+
+    found = []
+    for run in runs:
+        keys = [w.key for w in run]
+        i = 0
+        while i < len(run):
+            size = len(target)
+            if all(i + k < len(keys) and same(keys[i + k], target[k]) for k in range(size)):
+                found.append((run[i].start, run[i + size - 1].end))
+                i += size
+                continue
+            if short and same(keys[i], head) and len(target) > 1:
+                found.append((run[i].start, run[i].end))
+            i += 1
+    return found

@@ -8,6 +8,7 @@ and its options.
 
 from __future__ import annotations
 
+import enum
 import inspect
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -61,6 +62,14 @@ class Rule:
     @classmethod
     def doc(cls) -> str:
         return inspect.getdoc(cls) or ""
+
+    @classmethod
+    def defaults(cls) -> dict[str, str]:
+        """Each option's default as a user writes it in the configuration."""
+        return {
+            name: repr(value.value if isinstance(value, enum.Enum) else value)
+            for name, value in cls.options.items()
+        }
 
     @classmethod
     def summary(cls) -> str:

@@ -48,7 +48,7 @@ def text(data: yamlio.Mapping, key: str, where: str, required: bool = False) -> 
     value = str(value).strip()
     if required and not value:
         raise InputError(f"{where}'{key}' must not be empty", yamlio.line_of(data, key))
-    return value
+    return value or None
 
 
 def texts(data: yamlio.Mapping, key: str, where: str) -> tuple[str, ...]:
@@ -70,21 +70,35 @@ def when(data: yamlio.Mapping, key: str, where: str) -> datetime | date | None:
         return None
     try:
         return parse_when(str(value))
-    except ValueError:
-        raise InputError(
-            f"{where}{key}: '{value}' is not a date (2026-11-20) or date-time (2026-11-20T14:00)",
-            yamlio.line_of(data, key),
-        ) from None
+    except ValueError as error:
+        reason = str(error) if "between" in str(error) else (
+            "is not a date (2026-11-20) or date-time (2026-11-20T14:00)"
+        )
+        raise InputError(f"{where}{key}: '{value}' {reason}", yamlio.line_of(data, key)) from None
+
+
+YEARS = range(1970, 2201)  # the dates of a job search; outside, a typo
 
 
 def parse_when(value: str) -> datetime | date:
     value = value.strip()
     if len(value) == 10:
-        return date.fromisoformat(value)
-    return datetime.fromisoformat(value.replace(" ", "T", 1) if "T" not in value else value)
+        parsed: datetime | date = date.fromisoformat(value)
+    else:
+        parsed = datetime.fromisoformat(value.replace(" ", "T", 1) if "T" not in value else value)
+    if parsed.year not in YEARS:
+        raise ValueError(f"is not between {YEARS.start} and {YEARS.stop - 1}")
+    return parsed
+
+
+# Letters that Unicode does not decompose into a base letter and a mark.
+_TRANSLIT = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "þ": "th", "ð": "d", "ı": "i"})
 
 
 def fold(name: str) -> str:
-    """Case- and diacritic-insensitive form of a name: 'Wójcik' -> 'wojcik'."""
+    """Case- and diacritic-insensitive form of a name, the one every module
+    compares names with: 'Wójcik' -> 'wojcik', 'Łukasz' -> 'lukasz',
+    'Søren' -> 'soren', 'Straße' -> 'strasse'."""
     decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return plain.translate(_TRANSLIT).strip()

@@ -27,7 +27,6 @@ and distinct nouns that are neither generic nor part of a stock phrase.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -35,9 +34,11 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from notelint.anatomy import anatomy
+from notelint.anatomy import HONORIFICS, anatomy
 from notelint.model import Interview, Interviewer, Note
 from notelint.nlp import phrase_matcher
+from notelint.schema import fold
+from notelint.words import same_word
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -47,7 +48,6 @@ STOCK_PHRASES = "stock-phrases"
 GENERIC_WORDS = "generic-words"
 SYNONYMS = "synonyms"
 SYNONYM_WEIGHT = 0.5  # a key word found only through a synonym counts half
-_SUFFIXES = ("ation", "ment", "ness", "ing", "ly")
 
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 STRONG_POS = {"NOUN", "PROPN", "NUM"}  # one match of these echoes a point
@@ -57,7 +57,6 @@ SPECIFIC_ENTITIES = {
 }
 ROLE_HEADS = {"position", "role", "job", "opening", "vacancy", "post", "title", "opportunity"}
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*|\d+", re.UNICODE)
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "madam"}
 # Weights of the specificity score: an echoed point weighs most.
 POINT_WEIGHT = 3.0
 ENTITY_WEIGHT = 2.0
@@ -74,7 +73,7 @@ class Specificity:
     numbers: tuple[str, ...] = ()  # figures written with digits
     nouns: tuple[str, ...] = ()  # distinct specific noun lemmas
     stock: tuple[tuple[int, int], ...] = field(default=(), compare=False)  # stock phrase spans
-    noun_score: float | None = None  # the nouns' weight (None: one each)
+    noun_score: float = 0.0  # the nouns' weight (a noun of the role's words counts half)
 
     @property
     def score(self) -> float:
@@ -82,7 +81,7 @@ class Specificity:
             POINT_WEIGHT * len(self.points)
             + ENTITY_WEIGHT * len(self.entities)
             + NUMBER_WEIGHT * len(self.numbers)
-            + (NOUN_WEIGHT * len(self.nouns) if self.noun_score is None else self.noun_score)
+            + self.noun_score
         )
 
     def describe(self) -> str:
@@ -106,9 +105,25 @@ class _Point:
     doc: Doc
 
 
+_ANALYZERS: dict[tuple[int, tuple[tuple[str, ...], ...]], Analyzer] = {}
+CACHE_SIZE = 4096  # notes whose specificity an analyzer keeps
+
+
+def analyzer(nlp: Language, lists: Mapping[str, Sequence[str]]) -> Analyzer:
+    """The analyzer of this pipeline and these word lists, built once and
+    shared by every rule that judges specificity (it caches what it learns
+    of each note). Keyed by the pipeline's identity: the analyzer holds the
+    pipeline, so the identity is never reused while the entry lives."""
+    key = (id(nlp), tuple(tuple(lists.get(name, ())) for name in (GENERIC_WORDS, STOCK_PHRASES, SYNONYMS)))
+    found = _ANALYZERS.get(key)
+    if found is None or found.nlp is not nlp:
+        found = _ANALYZERS[key] = Analyzer(nlp, lists)
+    return found
+
+
 class Analyzer:
-    """Built once per rule and run (in `prepare`), from the pipeline and the
-    word lists of the rule packs."""
+    """Built from the pipeline and the word lists of the rule packs; get the
+    shared one with `analyzer(nlp, lists)`."""
 
     def __init__(self, nlp: Language, lists: Mapping[str, Sequence[str]]):
         self.nlp = nlp
@@ -124,7 +139,7 @@ class Analyzer:
         self.usable = {"tagger", "parser"} <= set(nlp.pipe_names) or {"morphologizer", "parser"} <= set(nlp.pipe_names)
         self.has_vectors = bool(nlp.vocab.vectors.shape[0]) if nlp.vocab.vectors is not None else False
         self._points: dict[str, _Point] = {}
-        self._cache: dict[tuple[int, int], tuple[Doc, Specificity]] = {}
+        self._cache: dict[tuple[int, int], tuple[Doc, Interview | None, Specificity]] = {}
 
     # -- the interview's words ------------------------------------------------
     def context_words(self, interview: Interview | None) -> frozenset[str]:
@@ -132,15 +147,13 @@ class Analyzer:
         every note of the application may use them, so alone they prove nothing."""
         if interview is None:
             return frozenset()
-        texts = [interview.company, interview.role or "", interview.current_employer or ""]
-        for person in interview.interviewers:
-            texts += [person.name, person.title or ""]
-        return frozenset(w for t in texts for w in _words(t)) | _HONORIFICS
+        texts = interview.texts("company", "role", "current_employer", "name", "title")
+        return frozenset(w for t in texts for w in _words(t)) | HONORIFICS
 
     def name_words(self, interview: Interview | None) -> frozenset[str]:
         if interview is None:
             return frozenset()
-        return frozenset(w for p in interview.interviewers for w in _words(p.name))
+        return frozenset(w for t in interview.texts("name") for w in _words(t))
 
     def point(self, text: str, weak: frozenset[str]) -> _Point:
         key = text + "\0" + " ".join(sorted(weak))
@@ -209,7 +222,7 @@ class Analyzer:
     def _echoes(self, point: _Point, words: set[str], text: str, tokens: list[Token]) -> bool:
         matched = 0.0
         for key, weight in point.keys:
-            if any(_same_word(key, w) for w in words):
+            if any(same_word(key, w) for w in words):
                 if weight >= 1.0:
                     return True
                 matched += weight
@@ -234,10 +247,12 @@ class Analyzer:
             return Specificity()
         key = (id(note.doc), id(interview))
         cached = self._cache.get(key)
-        if cached is not None and cached[0] is note.doc:
-            return cached[1]
+        if cached is not None and cached[0] is note.doc and cached[1] is interview:
+            return cached[2]
         result = self._specificity(note, interview)
-        self._cache[key] = (note.doc, result)
+        if len(self._cache) >= CACHE_SIZE:
+            del self._cache[next(iter(self._cache))]  # the oldest
+        self._cache[key] = (note.doc, interview, result)
         return result
 
     def _specificity(self, note: Note, interview: Interview | None) -> Specificity:
@@ -337,7 +352,7 @@ def _lemma(token: Token) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
+    return [fold(w) for w in _WORD.findall(text)]
 
 
 def _noun_chunks(doc: Doc) -> Iterable[Span]:
@@ -349,19 +364,3 @@ def _noun_chunks(doc: Doc) -> Iterable[Span]:
 
 def _inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= offset < e for s, e in spans)
-
-
-def _same_word(a: str, b: str) -> bool:
-    """The same word, another form of it, or a near spelling."""
-    if a == b:
-        return True
-    shorter = min(len(a), len(b))
-    if shorter < 4:
-        return False
-    longer = a if len(a) > len(b) else b
-    if any(longer.endswith(s) and longer[: -len(s)] == (b if longer is a else a) for s in _SUFFIXES):
-        return True  # "hour" / "hourly"
-    prefix = len(os.path.commonprefix((a, b)))
-    if prefix >= max(5, int(0.75 * shorter + 0.5)):
-        return True
-    return shorter >= 6 and fuzz.ratio(a, b) >= 88

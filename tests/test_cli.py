@@ -263,3 +263,11 @@ def test_paths_whose_configurations_disagree_on_format(notes: Path):
     result = notelint("check", "notes/app", "notes", cwd=notes)
     assert result.returncode == 2 and "pass --format" in result.stderr
     assert notelint("check", "notes/app", "notes", "--format", "json", cwd=notes).returncode == 1
+
+
+def test_parallel_parsing_gives_the_same_report(tmp_path: Path):
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    one = notelint("check", str(examples), "--format", "json", cwd=tmp_path)
+    two = notelint("check", str(examples), "--format", "json", "--jobs", "2", cwd=tmp_path)
+    assert one.returncode == two.returncode == 1
+    assert json.loads(one.stdout)["findings"] and one.stdout == two.stdout

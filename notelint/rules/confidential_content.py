@@ -1,18 +1,20 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz
 
-from notelint.anatomy import anatomy
+from notelint import names
+from notelint.anatomy import HONORIFICS, anatomy
 from notelint.masking import mask
 from notelint.model import Hit, Interview, Note, Severity
 from notelint.nlp import phrase_finder
 from notelint.rule import Context, Rule
+from notelint.schema import fold
+from notelint.words import prefix_length
 
 MARKERS = "confidential-markers"
 INTERNALS = "employer-internals"
@@ -46,7 +48,6 @@ CREDENTIAL = re.compile(
 # After a name: it is quoted ("as Peter Drucker said"), not a contact shared.
 QUOTED = re.compile(r"^(?:'s|’s)?\s*(?:once\s+)?(?:said|says|wrote|writes|put it|puts it|argued|argues|observed|noted|would say)\b", re.I)
 PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "del", "della", "du", "la", "le", "bin", "ibn", "al", "el", "ter"}
-HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "rev"}
 # detect-secrets plugins that judge prose badly (random words look like entropy).
 NOISY_DETECTORS = {
     "Base64HighEntropyString",
@@ -114,6 +115,7 @@ class ConfidentialContent(Rule):
         self.handling = {v.lower() for v in lists.get(HANDLING, ())}
         self.works = {v.lower() for v in lists.get(WORKS, ())}
         self.discretion = phrase_finder(nlp, {DISCRETION: lists.get(DISCRETION, ())})
+        self.common = {fold(w) for w in lists.get("company-common-words", ())}
         self.terms: dict[str, list[str]] = {}
         self.detectors = _detectors()
 
@@ -165,8 +167,8 @@ class ConfidentialContent(Rule):
         if term not in self.terms:
             doc = self.nlp(term)
             content = [t for t in doc if not (t.is_punct or t.is_space or t.is_stop)]
-            self.terms[term] = [_key(t.lemma_ or t.text) for t in content] or [
-                _key(t.text) for t in doc if not t.is_punct
+            self.terms[term] = [fold(t.lemma_ or t.text) for t in content] or [
+                fold(t.text) for t in doc if not t.is_punct
             ]
         return self.terms[term]
 
@@ -250,13 +252,13 @@ class ConfidentialContent(Rule):
 
     def _contacts(self, note: Note, context: Context) -> Iterator[_Found]:
         body = note.body
-        signature = _signature(note)
+        signature = anatomy(note).signature
         interview = context.interview
         emails = {p.email.lower() for p in interview.interviewers if p.email} if interview else set()
         surnames = _interviewer_surnames(interview)
         for match in EMAIL.finditer(body):
             address = match.group().rstrip(".")
-            local = _plain(address.split("@")[0])
+            local = fold(address.split("@")[0])
             if address.lower() in emails or any(s in local for s in surnames if len(s) >= 4):
                 continue
             if self._own(body, match.start(), address, signature):
@@ -293,8 +295,8 @@ class ConfidentialContent(Rule):
     def _names(self, note: Note, context: Context) -> Iterator[_Found]:
         doc = note.doc
         parts = anatomy(note)
-        signature = _signature(note)
-        sender = _plain(note.body[signature[0]:signature[1]]) if signature else ""
+        signature = parts.signature
+        sender = fold(note.body[signature[0]:signature[1]]) if signature else ""
         interview = context.interview
         known = _known_people(interview)
         public = _public_words(interview)
@@ -315,12 +317,12 @@ class ConfidentialContent(Rule):
             if any(t.pos_ != "PROPN" for t in names):
                 continue
             name = " ".join(t.text for t in names)
-            plain = _plain(name)
+            plain = fold(name)
             if _is_known(plain, known) or any(plain in text for text in public):
                 continue
             if self._public_figure(note.body, ent):
                 continue
-            if sender and all(_plain(t.text) in sender.split() for t in names):
+            if sender and all(fold(t.text) in sender.split() for t in names):
                 continue  # the sender's own name
             yield _Found(
                 names[0].idx, names[-1].idx + len(names[-1].text), "the full name of a third party",
@@ -358,7 +360,7 @@ class ConfidentialContent(Rule):
                 continue
             tied = (
                 sentence.start in cued
-                or (employer is not None and _mentions(sentence.text, employer))
+                or (employer is not None and self._names_employer(sentence.text, employer))
                 or self._our_metric(sentence)
             )
             if not tied:
@@ -368,6 +370,12 @@ class ConfidentialContent(Rule):
                     ent.start_char, ent.end_char, "a figure from your current employer",
                     "its numbers are internal; describe your part without them",
                 )
+
+    def _names_employer(self, text: str, employer: str) -> bool:
+        """The sentence names the employer: in full, nearly, or by its first
+        word ('Riverside' for 'Riverside General Hospital')."""
+        runs = names.capitalised_runs(text)
+        return bool(names.company_spans(runs, employer, self.common, near=True))
 
     def _speaks_of_metrics(self, sentence) -> bool:
         """A bare number counts when the sentence speaks of a business metric
@@ -403,75 +411,28 @@ def _sizeable(ent) -> bool:
     return any(c.isdigit() for c in ent.text) or any(t.lower_ in MAGNITUDES for t in ent)
 
 
-def _plain(text: str) -> str:
-    """Lower case, no diacritics: 'Wójcik' -> 'wojcik'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-
-
-def _key(text: str) -> str:
-    return _plain(text).strip()
-
-
 def _similar(token, part: str, threshold: int) -> bool:
     """A word of the note is a word of a term: same lemma or text, a near
     spelling, or the same stem ('closure' / 'closing')."""
-    for form in {_key(token.lemma_), _key(token.text)}:
+    for form in {fold(token.lemma_), fold(token.text)}:
         if form == part:
             return True
         if len(part) <= 3 or len(form) <= 3 or any(c.isdigit() for c in part + form):
             continue  # short words and numbers must match exactly
         if fuzz.ratio(form, part) >= threshold:
             return True
-        common = len(_common_prefix(form, part))
+        common = prefix_length(form, part)
         if common >= 4 and common >= 0.7 * min(len(form), len(part)):
             return True
     return False
 
 
-def _common_prefix(a: str, b: str) -> str:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return a[:n]
-
-
-def _mentions(text: str, employer: str) -> bool:
-    """The sentence names the employer: in full, nearly, or by its first word
-    ('Riverside' for 'Riverside General Hospital')."""
-    lowered = _plain(text)
-    name = _plain(employer)
-    if name in lowered or fuzz.partial_ratio(name, lowered) >= 92:
-        return True
-    first = employer.split()[0]
-    if len(first) >= 4 and first[0].isupper():
-        return re.search(rf"\b{re.escape(first)}\b", text) is not None
-    return False
-
-
-def _signature(note: Note) -> tuple[int, int] | None:
-    """The closing and signature, or a last short paragraph that reads as a
-    signature (a name, a phone number) when there is no closing line."""
-    parts = anatomy(note)
-    if parts.signature is not None:
-        return parts.signature
-    body = note.body.rstrip()
-    start = max(body.rfind("\n\n"), body.rfind("\r\n\r\n"))
-    if start < 0:
-        return None
-    tail = body[start:].strip()
-    lines = tail.splitlines()
-    if len(lines) <= 4 and all(len(line.split()) <= 6 and not line.rstrip().endswith((".", "?", "!")) for line in lines):
-        return start, len(body)
-    return None
-
-
 def _known_people(interview: Interview | None) -> list[str]:
-    return [_plain(p.name) for p in interview.interviewers] if interview else []
+    return [fold(p.name) for p in interview.interviewers] if interview else []
 
 
 def _interviewer_surnames(interview: Interview | None) -> set[str]:
-    return {_plain(p.name.split()[-1]) for p in interview.interviewers} if interview else set()
+    return {fold(p.name.split()[-1]) for p in interview.interviewers} if interview else set()
 
 
 def _is_known(name: str, known: list[str]) -> bool:
@@ -490,11 +451,8 @@ def _public_words(interview: Interview | None) -> set[str]:
     """Names that are organisations or places of the application, not people."""
     if interview is None:
         return set()
-    texts = [interview.company, interview.role or "", interview.current_employer or ""]
-    texts += [p.title or "" for p in interview.interviewers]
-    texts += [point for p in interview.interviewers for point in p.points]
-    texts += [*interview.values, *interview.confidential]
-    return {_plain(t) for t in texts if t}
+    fields = ("company", "role", "current_employer", "title", "points", "values", "confidential")
+    return {fold(t) for t in interview.texts(*fields)}
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:

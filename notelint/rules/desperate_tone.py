@@ -76,13 +76,16 @@ class DesperateTone(Rule):
         for token in note.doc or ():
             if token.lemma_ not in DEMAND_VERBS or token.pos_ not in ("VERB", "AUX"):
                 continue
-            if not any(c.dep_ == "nsubj" and c.lower_ == "i" for c in token.children):
+            subject = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ == "i"]
+            if not subject:
                 continue
             wanted = [c for c in token.children if c.dep_ == "dobj" and c.lemma_ in DEMANDED]
             deadline = [t for t in token.subtree if t.lower_ in DEADLINE_WORDS]
             if wanted and deadline:
-                start = min(t.idx for t in token.subtree if t.dep_ == "nsubj" or t is token)
-                end = max(t.idx + len(t) for t in deadline)
+                # "Today I need an answer": the deadline may come first.
+                involved = [*subject, token, *wanted, *deadline]
+                start = min(t.idx for t in involved)
+                end = max(t.idx + len(t) for t in involved)
                 yield Hit(
                     f"pressure: '{note.body[start:end]}' sounds desperate; say what you offer, "
                     "not what you need",
@@ -166,8 +169,4 @@ def _interview_words(context: Context) -> set[str]:
     interview = context.interview
     if interview is None:
         return set()
-    texts = [interview.company, interview.role or "", interview.current_employer or ""]
-    texts += [*interview.values, *interview.confidential]
-    for person in interview.interviewers:
-        texts += [person.name, person.title or "", *person.points]
-    return {w for t in texts for w in re.findall(r"\w+", t) if w.isupper()}
+    return {w for t in interview.texts() for w in re.findall(r"\w+", t) if w.isupper()}

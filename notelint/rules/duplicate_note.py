@@ -5,7 +5,6 @@ from rapidfuzz import fuzz
 
 from notelint import specificity
 from notelint.anatomy import anatomy
-from notelint.config import ConfigError
 from notelint.model import Hit, Severity
 from notelint.rule import Rule
 
@@ -55,18 +54,12 @@ class DuplicateNote(Rule):
         "threshold": 80.0,
         "min_words": 12,
         "paragraph_min_words": 25,
-        "paragraph_severity": "info",
+        "paragraph_severity": Severity.INFO,
     }
 
     def prepare(self, nlp, options, lists):
-        self.analyzer = specificity.Analyzer(nlp, lists)
-        try:
-            self.paragraph_severity = Severity(str(options["paragraph_severity"]))
-        except ValueError:
-            raise ConfigError(
-                f"rules: {self.slug}: paragraph_severity: '{options['paragraph_severity']}' "
-                "is not a severity (error, warning, info)"
-            ) from None
+        self.analyzer = specificity.analyzer(nlp, lists)
+        self.paragraph_severity = options["paragraph_severity"]  # a Severity: the registry checked it
 
     def check(self, note, context):
         if note.doc is None:
@@ -77,7 +70,7 @@ class DuplicateNote(Rule):
             return
         paragraphs = list(self._paragraphs(note, context))
         for other in context.application.others(note):
-            if other.kind != note.kind or other.doc is None or _same_recipient(note, other):
+            if other.kind != note.kind or other.doc is None or note.same_recipient(other):
                 continue
             theirs = self._masked(other, context)
             if len(theirs.split()) < options["min_words"]:
@@ -125,9 +118,3 @@ class DuplicateNote(Rule):
             if len(match.group().split()) >= minimum:
                 text = self._masked(note, context, match.start(), match.end())
                 yield match.start(), match.end(), text
-
-
-def _same_recipient(a, b) -> bool:
-    if a.recipient is not None or b.recipient is not None:
-        return a.recipient == b.recipient
-    return bool(a.to) and (a.to or "").strip().lower() == (b.to or "").strip().lower()

@@ -59,11 +59,13 @@ class FollowUpTiming(Rule):
         others = [
             (timing.reference(other, now), other)
             for other in context.application.others(note)
-            if _same_recipient(note, other)
+            if note.same_recipient(other)
         ]
+        # Ordered by time, then path: of two follow-ups with one time (both
+        # unsent, or sent together) only the later in that order is "second".
         earlier_follow_ups = sorted(
-            ((t, o) for t, o in others if o.kind == "follow-up" and t <= when),
-            key=lambda pair: pair[0],
+            (t, o.path, o) for t, o in others
+            if o.kind == "follow-up" and (t, o.path) < (when, note.path)
         )
         thank_yous = [t for t, o in others if o.kind == "thank-you" and t <= when]
         window = timing.follow_up_window(
@@ -82,18 +84,12 @@ class FollowUpTiming(Rule):
                 f"decision date passed; it was due by {timing.stamp(window.closes)}"
             )
         if earlier_follow_ups:
-            previous, other = earlier_follow_ups[-1]
+            previous, _, other = earlier_follow_ups[-1]
             if when - previous < timedelta(days=days):
                 yield Hit(
                     f"second follow-up to the same person {timing.duration(when - previous)} "
                     f"after the one in {Path(other.path).name}; wait at least {days} days between them"
                 )
-
-
-def _same_recipient(note, other) -> bool:
-    if note.recipient is not None:
-        return other.recipient == note.recipient
-    return note.to is not None and other.to is not None and note.to.casefold() == other.to.casefold()
 
 
 def _too_early(when, window, interview) -> str:

@@ -1,4 +1,5 @@
 from notelint import specificity
+from notelint.anatomy import has_content
 from notelint.model import Hit, Severity
 from notelint.rule import Rule
 
@@ -49,7 +50,7 @@ class GenericPhrasing(Rule):
     options = {"min_score": 1.5, "stock_phrase_info": True}
 
     def prepare(self, nlp, options, lists):
-        self.analyzer = specificity.Analyzer(nlp, lists)
+        self.analyzer = specificity.analyzer(nlp, lists)
 
     def check(self, note, context):
         if not self.analyzer.usable:
@@ -57,10 +58,9 @@ class GenericPhrasing(Rule):
         if note.kind != "thank-you" or note.doc is None:
             return
         analyzer = self.analyzer
+        if not has_content(note):
+            return  # a greeting or a signature alone: nothing to judge
         found = analyzer.specificity(note, context.interview)
-        tokens = analyzer.content_tokens(note)
-        if not any(t.is_alpha for t in tokens):
-            return  # an empty note: nothing to judge
         if not found.points and found.score < context.options["min_score"]:
             yield Hit(self._message(note, context, found))
             return

@@ -42,7 +42,7 @@ class HiringManagerDetail(Rule):
     options = {"ratio": 1.75, "margin": 8.0}
 
     def prepare(self, nlp, options, lists):
-        self.analyzer = specificity.Analyzer(nlp, lists)
+        self.analyzer = specificity.analyzer(nlp, lists)
 
     def check(self, note, context):
         if not self.analyzer.usable:

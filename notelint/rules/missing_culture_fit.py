@@ -1,30 +1,15 @@
 import math
-import os
 
+from notelint.anatomy import has_content
 from notelint.model import Hit, Severity
 from notelint.nlp import phrase_matcher
 from notelint.rule import Rule
+from notelint.words import same_stem
 
 ROLES = {"hiring-manager": "the hiring manager", "hiring-manager-boss": "the hiring manager's boss"}
 # Parts of speech that carry no meaning of their own inside a value.
 FUNCTION_POS = {"DET", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "PRON", "AUX", "SPACE", "SYM"}
 WINDOW = 6  # extra tokens allowed around the words of one value
-MIN_STEM = 4
-# Endings that make one word of another without changing what it is about
-# ("" is the bare stem). Two forms match when their stem is shared and both
-# endings belong to one family.
-ENDINGS = (
-    frozenset({"", "e", "es", "ed", "ing", "ion", "ions", "ive", "ively", "iveness", "or", "ors"}),
-    frozenset({"", "e", "ity", "ities", "ness"}),
-    frozenset({"", "e", "ty", "ly", "ness", "ful", "fully", "ment", "ments"}),
-    frozenset({"", "s", "ed", "ing", "smanship", "sman", "y", "ship"}),
-    frozenset({"ence", "ent", "ently", "ency", "cy", "t", "tly"}),
-    frozenset({"ance", "ant", "antly", "ancy"}),
-    frozenset({"", "ous", "ously"}),
-    frozenset({"osity", "ous", "ously"}),
-    frozenset({"ility", "le", "ly"}),
-    frozenset({"y", "ic", "etic", "ically", "etically", "ize", "ise"}),
-)
 
 
 class MissingCultureFit(Rule):
@@ -73,6 +58,7 @@ class MissingCultureFit(Rule):
             or recipient is None
             or recipient.role not in ROLES
             or note.doc is None
+            or not has_content(note)  # a greeting or a signature alone
         ):
             return
         if (
@@ -145,19 +131,8 @@ def _company_values(doc, company: str) -> bool:
 
 
 def _similar(forms: set[str], others: set[str]) -> bool:
-    """One word in two forms: equal, or the same stem of at least four letters
-    with endings of one family ("collaboration" ~ "collaborative", "safety"
-    ~ "safe", "craft" ~ "craftsmanship"; not "integrity" ~ "integrate")."""
-    for a in forms:
-        for b in others:
-            if a == b:
-                return True
-            shared = len(os.path.commonprefix((a, b)))
-            for stem in range(MIN_STEM, shared + 1):
-                ends = {a[stem:], b[stem:]}
-                if any(ends <= family for family in ENDINGS):
-                    return True
-    return False
+    """One word in two forms (see `words.same_stem`)."""
+    return any(same_stem(a, b) for a in forms for b in others)
 
 
 def _forms(token) -> set[str]:

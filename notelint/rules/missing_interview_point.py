@@ -1,4 +1,5 @@
 from notelint import specificity
+from notelint.anatomy import has_content
 from notelint.model import Hit, Severity
 from notelint.rule import Rule
 
@@ -44,7 +45,7 @@ class MissingInterviewPoint(Rule):
     options = {"list_unmentioned": True}
 
     def prepare(self, nlp, options, lists):
-        self.analyzer = specificity.Analyzer(nlp, lists)
+        self.analyzer = specificity.analyzer(nlp, lists)
 
     def check(self, note, context):
         if not self.analyzer.usable:
@@ -52,6 +53,8 @@ class MissingInterviewPoint(Rule):
         points = specificity.points_of(note.recipient)
         if note.kind != "thank-you" or not points or note.doc is None:
             return
+        if not has_content(note):
+            return  # a greeting or a signature alone: nothing to judge
         if not any(self.analyzer.judgeable(p, context.interview) for p in points):
             return  # only template words ("the team culture"): nothing to look for
         echoed = self.analyzer.echoes(note, points, context.interview)

@@ -10,8 +10,9 @@ from rapidfuzz.distance import OSA
 from notelint import names
 from notelint.anatomy import anatomy
 from notelint.model import Fix, Hit, Interview, Interviewer, Note, Severity
-from notelint.names import Mention, People, Word, fold
+from notelint.names import Mention, People, Word
 from notelint.rule import Context, Rule
+from notelint.schema import fold
 
 STOP = {"of", "the", "and", "&", "for", "a", "an", "to", "in"}
 ABBREVIATIONS = {
@@ -171,7 +172,7 @@ class MisspelledName(Rule):
         places = {
             t.idx for t in note.doc or () if t.ent_type_ in ("GPE", "LOC", "NORP", "PERSON", "FAC")
         }
-        runs = list(names.capitalised_runs(note, skip))
+        runs = list(names.capitalised_runs(note.body, skip))
         # A note that spells the company right elsewhere makes a lone near miss
         # tagged as a place or person more likely to be that place or person.
         named = any(w.key == keys[0] for run in runs for w in run)

@@ -4,10 +4,10 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from notelint.anatomy import anatomy
+from notelint.anatomy import HONORIFICS, SALUTATIONS, anatomy
 from notelint.model import Fix, Hit, Interview, Interviewer, Note, Severity
-from notelint.names import fold
 from notelint.rule import Context, Rule
+from notelint.schema import fold
 
 # [slot] (not a Markdown link "[text](url)" / "[text][ref]" / "[ref]: url"),
 # <slot>, {slot}, {{slot}}.
@@ -31,8 +31,6 @@ HTML_TAGS = {
 }
 CHECKBOX = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+$")
 EDITORIAL = {"sic", "...", "…", "sic!"}
-SALUTATIONS = {"dear", "hi", "hello", "hey"}
-HONORIFICS = {"mr", "mrs", "ms", "mx", "miss", "dr", "prof"}
 
 
 class TemplatePlaceholder(Rule):

@@ -3,12 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from rapidfuzz.distance import OSA
-
 from notelint import names
 from notelint.anatomy import anatomy
 from notelint.model import Hit, Interview, Note, Severity
-from notelint.names import Word, fold
+from notelint.schema import fold
 from notelint.rule import Context, Rule
 
 
@@ -57,51 +55,20 @@ class WrongCompany(Rule):
         if not others:
             return
         skip = anatomy(note).signature
-        runs = list(names.capitalised_runs(note, skip))
-        if self._names(runs, interview.company, near=True):
+        runs = list(names.capitalised_runs(note.body, skip))
+        if names.company_spans(runs, interview.company, self.common, near=True):
             return
         people = {
             w.key for person in interview.interviewers for w in names.words(person.name)
         } | {w.key for w in names.words(interview.company)}
         for other in others.values():
-            for start, end in self._names(runs, other.company, exclude=people):
+            for start, end in names.company_spans(runs, other.company, self.common, exclude=people):
                 yield Hit(
                     f"'{note.body[start:end]}' is the company of another application "
                     f"({_folder(other)}); this note never names {interview.company}",
                     start,
                     end,
                 )
-
-    def _names(
-        self, runs: list[list[Word]], company: str, near: bool = False, exclude: frozenset[str] = frozenset()
-    ) -> list[tuple[int, int]]:
-        """Where the runs name `company`: all its words in a row, or its first
-        word when distinctive ("Brackenridge"); with `near`, misspelled too."""
-        target = [w.key for w in names.company_words(company, self.common)]
-        if not target:
-            return []
-        head = target[0]
-        short = len(head) >= 4 and head not in self.common and head not in exclude
-
-        def same(a: str, b: str) -> bool:
-            if a == b:
-                return True
-            return near and len(b) >= 5 and OSA.distance(a, b) <= (1 if len(b) <= 6 else 2)
-
-        found = []
-        for run in runs:
-            keys = [w.key for w in run]
-            i = 0
-            while i < len(run):
-                size = len(target)
-                if all(i + k < len(keys) and same(keys[i + k], target[k]) for k in range(size)):
-                    found.append((run[i].start, run[i + size - 1].end))
-                    i += size
-                    continue
-                if short and same(keys[i], head) and len(target) > 1:
-                    found.append((run[i].start, run[i].end))
-                i += 1
-        return found
 
 
 def _folder(interview: Interview) -> str:

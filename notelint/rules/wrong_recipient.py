@@ -7,8 +7,9 @@ from typing import Any
 from notelint import names
 from notelint.anatomy import anatomy
 from notelint.model import Hit, Interviewer, Note, Severity
-from notelint.names import Mention, People, fold
+from notelint.names import Mention, People
 from notelint.rule import Context, Rule
+from notelint.schema import fold
 
 # Words that speak to someone in the sentence where a name stands alone
 # between commas: "Thank you, Raj, for ..." "Great to meet you, Raj."

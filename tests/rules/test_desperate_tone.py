@@ -100,3 +100,12 @@ def test_every_kind_of_note(lint):
 def test_demands_read_from_the_parse(lint, sentence, fires):
     findings = lint({"n.md": f"Dear Raj,\n\n{sentence}\n\nBest,\nJo\n"}, select=("desperate-tone",))
     assert bool(findings) is fires, findings
+
+
+def test_demand_after_its_deadline_spans_both(lint):
+    """"Today I need an answer": the deadline comes first; the span runs from
+    it to the object, not backwards."""
+    findings = lint({"n.md": "Dear Raj,\n\nToday I need an answer.\n\nBest,\nJo\n"}, select=(RULE,))
+    (finding,) = [f for f in findings if f.rule == RULE]
+    assert (finding.line, finding.column, finding.end_line, finding.end_column) == (3, 1, 3, 23)
+    assert "'Today I need an answer'" in finding.message

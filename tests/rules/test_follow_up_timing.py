@@ -140,3 +140,16 @@ def test_only_follow_ups(lint, kind):
 def test_no_interview_file_no_finding(lint):
     findings = lint({"f.md": note(MARIA, "2026-11-18T09:00", "follow-up")}, select=(RULE,))
     assert not [f for f in findings if f.rule == RULE]
+
+
+@pytest.mark.parametrize("sent", [None, "2026-12-10T09:00"])
+def test_two_follow_ups_at_one_time_flag_only_the_second(lint, sent):
+    """Two unsent follow-ups (judged at --now) or two with the same `sent`:
+    ordered by time, then path; only the later one is a second follow-up."""
+    notes = {
+        "f1.md": (MARIA, sent, "follow-up"),
+        "f2.md": (MARIA, sent, "follow-up"),
+    }
+    found = run(lint, notes, now=datetime(2026, 12, 10, 9, 0))
+    assert set(found) == {"f2.md"}
+    assert found["f2.md"].startswith("second follow-up to the same person 0 minutes after the one in f1.md")

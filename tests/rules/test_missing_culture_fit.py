@@ -88,3 +88,15 @@ def test_the_company_valuing_something_is_culture_talk(lint):
     assert lint({"app/interview.yaml": interview, "app/bill.md": note}, select=("missing-culture-fit",)) == []
     mine = note.replace("how Initech values steady, careful work", "that I value steady work")
     assert [f.rule for f in lint({"app/bill.md": mine}, select=("missing-culture-fit",))] == ["missing-culture-fit"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["---\nkind: thank-you\n---\nDear Maria,\n", "---\nkind: thank-you\n---\nBest,\nSam\n"],
+    ids=["greeting-only", "signature-only"],
+)
+def test_silent_without_content(lint, text):
+    """A greeting or a signature alone says nothing to judge (as in generic-phrasing)."""
+    interview = "company: Halcyon Robotics\ninterviewers:\n  - name: Maria Gonzalez\n    role: hiring-manager\n"
+    files = {"app/interview.yaml": interview, "app/maria-gonzalez.md": text}
+    assert not [f for f in lint(files, select=(RULE,)) if f.rule == RULE]

@@ -120,3 +120,27 @@ def test_points_of_template_words_only_cannot_be_judged(lint):
         "app/note.md": note("Thank you for the opportunity.", to="Tom Ashby"),
     }
     assert [f for f in lint(files, select=(RULE,)) if f.rule == RULE] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\nto: Nadia Kowalczyk\nkind: thank-you\n---\nDear Nadia,\n",
+        "---\nto: Nadia Kowalczyk\nkind: thank-you\n---\nBest wishes,\nMei-Ling Soh\n",
+    ],
+    ids=["greeting-only", "signature-only"],
+)
+def test_silent_without_content(lint, text):
+    """A greeting or a signature alone says nothing to judge (as in generic-phrasing)."""
+    findings = lint({"app/interview.yaml": INTERVIEW, "app/n.md": text}, select=(RULE,))
+    assert not [f for f in findings if f.rule == RULE]
+
+
+def test_to_matches_an_interviewer_without_transliterated_letters(lint):
+    """`to: Lukasz Wojcik` is the interviewer Łukasz Wójcik: ł, ø, æ, đ and ß
+    fold as the name rules fold them."""
+    interview = INTERVIEW.replace("Nadia Kowalczyk", "Łukasz Wójcik")
+    text = "---\nto: Lukasz Wojcik\nkind: thank-you\n---\nDear Lukasz,\n\nThank you for your time.\n\nBest,\nMei\n"
+    findings = lint({"app/interview.yaml": interview, "app/n.md": text}, select=(RULE,))
+    (finding,) = [f for f in findings if f.rule == RULE]
+    assert "Łukasz Wójcik" in finding.message

@@ -1,0 +1,63 @@
+"""Declarative rules of a YAML pack: existence on lemmas catches inflections,
+substitution offers a fix in the matched word's case, and `ignore_case:
+false` matches only the spelling written in the pack."""
+
+import pytest
+
+PACK = """\
+rules:
+  - slug: house-apology
+    kind: existence
+    message: "Drop the apology: '{match}'"
+    tokens: [apologize for the delay]
+    lemmas: true
+  - slug: house-swap
+    kind: substitution
+    swap: {utilize: use}
+  - slug: house-exact
+    kind: existence
+    tokens: [GitHub]
+    ignore_case: false
+  - slug: house-exact-swap
+    kind: substitution
+    swap: {Github: GitHub}
+    ignore_case: false
+"""
+
+
+@pytest.fixture
+def found(lint, tmp_path):
+    """Lint one note with the pack's rule `slug`: (matched text, fix) pairs."""
+
+    def run(slug, body):
+        (tmp_path / "packs").mkdir(exist_ok=True)
+        (tmp_path / "packs" / "house.yaml").write_text(PACK, encoding="utf-8")
+        text = f"Dear Raj,\n\n{body}\n\nBest,\nJo\n"
+        findings = lint({"n.md": text}, select=(slug,), rule_packs=(tmp_path / "packs",))
+        lines = text.splitlines()
+        return [
+            (lines[f.line - 1][f.column - 1 : f.end_column - 1], f.fix.replacement if f.fix else None)
+            for f in findings if f.rule == slug
+        ]
+
+    return run
+
+
+def test_existence_on_lemmas_catches_inflections(found):
+    assert found("house-apology", "I apologized for the delay. Apologizing for the delay again.") == [
+        ("apologized for the delay", None), ("Apologizing for the delay", None),
+    ]
+
+
+def test_substitution_fixes_in_the_words_case(found):
+    assert found("house-swap", "We utilize it. Utilize it. UTILIZE it.") == [
+        ("utilize", "use"), ("Utilize", "Use"), ("UTILIZE", "USE"),
+    ]
+
+
+def test_existence_ignore_case_false_matches_the_spelling_only(found):
+    assert found("house-exact", "GitHub, github and GITHUB.") == [("GitHub", None)]
+
+
+def test_substitution_ignore_case_false_matches_the_spelling_only(found):
+    assert found("house-exact-swap", "Github, github and GitHub.") == [("Github", "GitHub")]
