@@ -311,15 +311,17 @@ def company_spans(
     common: set[str],
     near: bool = False,
     exclude: Iterable[str] = (),
+    first_word: bool = True,
 ) -> list[tuple[int, int]]:
-    """Where the runs name `company`: all its words in a row, or its first
-    word when distinctive ("Brackenridge" for "Brackenridge Civil &
-    Structural"); with `near`, misspelled by an edit or two too."""
+    """Where the runs name `company`: all its words in a row, or (with
+    `first_word`) its first word when distinctive ("Brackenridge" for
+    "Brackenridge Civil & Structural"); with `near`, misspelled by an edit or
+    two too."""
     target = [w.key for w in company_words(company, common)]
     if not target:
         return []
     head = target[0]
-    short = len(head) >= 4 and head not in common and head not in set(exclude)
+    short = first_word and len(head) >= 4 and head not in common and head not in set(exclude)
 
     def same(a: str, b: str) -> bool:
         if a == b:

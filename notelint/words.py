@@ -57,6 +57,6 @@ def same_word(a: str, b: str) -> bool:
         return False
     if same_stem(a, b):
         return True  # "hour" / "hourly"
-    if prefix_length(a, b) >= max(5, int(0.75 * shorter + 0.5)):
-        return True
+    if prefix_length(a, b) >= max(5, int(0.75 * shorter + 0.5)) and abs(len(a) - len(b)) <= 3:
+        return True  # "schedule" / "scheduling"; not "change" / "changeover"
     return shorter >= 6 and fuzz.ratio(a, b) >= 88

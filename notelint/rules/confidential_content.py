@@ -18,6 +18,7 @@ from notelint.words import prefix_length
 
 MARKERS = "confidential-markers"
 INTERNALS = "employer-internals"
+TOKEN_FORMATS = "secret-token-formats"
 METRICS = "internal-metrics"
 HANDLING = "confidential-handling"
 DISCRETION = "confidential-discretion"
@@ -118,6 +119,7 @@ class ConfidentialContent(Rule):
         self.common = {fold(w) for w in lists.get("company-common-words", ())}
         self.terms: dict[str, list[str]] = {}
         self.detectors = _detectors()
+        self.token_formats = [re.compile(p) for p in lists.get(TOKEN_FORMATS, ())]
 
     def check(self, note: Note, context: Context) -> Iterable[Hit]:
         if note.doc is None:
@@ -238,6 +240,12 @@ class ConfidentialContent(Rule):
                     line_start + start, line_start + end, "secret-like string",
                     "never put keys, tokens or passwords in a note",
                 )
+        for pattern in self.token_formats:  # formats detect-secrets does not know yet
+            for match in pattern.finditer(body):
+                yield _Found(
+                    match.start(), match.end(), "secret-like string",
+                    "never put keys, tokens or passwords in a note",
+                )
         for match in CREDENTIAL.finditer(body):
             value = match.group("value").rstrip(".,;:!?)")
             if not _looks_secret(value):
@@ -354,7 +362,7 @@ class ConfidentialContent(Rule):
             figures = [
                 e for e in sentence.ents
                 if e.label_ in FIGURES
-                or (e.label_ == "CARDINAL" and _sizeable(e) and self._speaks_of_metrics(sentence))
+                or (e.label_ == "CARDINAL" and _sizeable(e) and self._counts_a_metric(e, sentence))
             ]
             if not figures:
                 continue
@@ -377,13 +385,14 @@ class ConfidentialContent(Rule):
         runs = names.capitalised_runs(text)
         return bool(names.company_spans(runs, employer, self.common, near=True))
 
-    def _speaks_of_metrics(self, sentence) -> bool:
-        """A bare number counts when the sentence speaks of a business metric
-        as the company's ("we lost 3 clients"), not as the sender's own work
-        ("I handle 40 client accounts")."""
-        return any(
-            t.lemma_.lower() in self.metrics for t in sentence if t.pos_ in ("NOUN", "PROPN")
-        ) and any(t.lower_ in ("we", "our", "us") for t in sentence)
+    def _counts_a_metric(self, number, sentence) -> bool:
+        """A bare number counts when it counts a business metric of the
+        company's ("we lost 3 clients"), not the sender's own work ("I handle
+        40 client accounts") nor a team ("I run a squad of 7")."""
+        counted = number.root.head
+        return counted.lemma_.lower() in self.metrics and any(
+            t.lower_ in ("we", "our", "us") for t in sentence
+        )
 
     def _our_metric(self, sentence) -> bool:
         """'our churn', 'our biggest client': a metric the sender's employer owns."""

@@ -21,6 +21,7 @@ SHOUTED = re.compile(r"[A-Z][A-Z'’]{3,}")
 VOWELS = re.compile(r"[AEIOUY]")
 
 
+BRACKETED = re.compile(r"\[[^\]\n]*\]|\{[^}\n]*\}|<[^>\n]*>")
 DEMAND_VERBS = {"need", "expect", "require", "want"}
 DEMANDED = {"answer", "decision", "response", "reply", "word", "update", "offer"}
 DEADLINE_WORDS = {"by", "today", "tomorrow", "tonight", "immediately", "now", "asap"}
@@ -122,10 +123,13 @@ class DesperateTone(Rule):
         parts = anatomy(note)
         end_of_text = parts.signature[0] if parts.signature else len(note.body)
         known = self.acronyms | _interview_words(context)
+        bracketed = [m.span() for m in BRACKETED.finditer(note.body)]
         shouted = []
         for match in SHOUTED.finditer(note.body, 0, end_of_text):
             word = match.group().rstrip("'’")
             start, end = match.span()
+            if any(s <= start < e for s, e in bracketed):
+                continue  # "[COMPANY NAME]": a template's field, template-placeholder's to flag
             if start > 0 and (note.body[start - 1].isalnum() or note.body[start - 1] in "-_/@.&"):
                 continue  # part of a code, a path or an address
             if end < len(note.body) and (note.body[end].isalnum() or note.body[end] in "-_/@&"):

@@ -305,6 +305,9 @@ class MisspelledName(Rule):
     def _title_after(self, doc, i: int):
         while i < len(doc) and doc[i].lower_ in DETERMINERS:
             i += 1
+        owner = next((j for j in range(i, min(i + 4, len(doc))) if doc[j].tag_ == "POS"), None)
+        if owner is not None and all(t.text[:1].isupper() for t in doc[i:owner]):
+            i = owner + 1  # "as Bramblecourt's Chief Executive": the title follows
         first = i
         last = None
         after_of = 0

@@ -61,8 +61,14 @@ class WrongCompany(Rule):
         people = {
             w.key for person in interview.interviewers for w in names.words(person.name)
         } | {w.key for w in names.words(interview.company)}
+        employer = (
+            names.company_spans(runs, interview.current_employer, self.common, first_word=False)
+            if interview.current_employer else []
+        )
         for other in others.values():
             for start, end in names.company_spans(runs, other.company, self.common, exclude=people):
+                if any(s < end and start < e for s, e in employer):
+                    continue  # "Brackwater Engineering", the current employer, not "Brackwater Civic"
                 yield Hit(
                     f"'{note.body[start:end]}' is the company of another application "
                     f"({_folder(other)}); this note never names {interview.company}",

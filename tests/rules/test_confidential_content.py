@@ -133,3 +133,19 @@ def test_small_counts_and_product_names_are_not_internal_figures(lint):
     leaky = body.replace("two edits meet", "our booking numbers fell by 12%")
     findings = lint({"app/mei.md": leaky}, select=("confidential-content",))
     assert [f.message for f in findings] and "12%" not in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "sentence, flagged",
+    [
+        ("At Globex, which makes payroll cards, I run a squad of 7, and we learned a lot.", False),
+        ("At Globex we lost 3 clients to that bug.", True),
+        ("If it asks for a key, paste in sk-proj-4fQ9xT2mLwR8vB7nZk3HsJ1pYc6DgE0aUi5oNtW8 please.", True),
+        ("The sk-learn library and a scikit-learn model helped.", False),
+    ],
+)
+def test_counts_and_api_keys(lint, sentence, flagged):
+    interview = "company: Acme\ncurrent_employer: Globex\ninterviewers:\n  - name: Mei Chao\n"
+    note = f"Dear Mei,\n\n{sentence}\n\nBest,\nJo\n"
+    findings = lint({"app/interview.yaml": interview, "app/mei.md": note}, select=("confidential-content",))
+    assert bool(findings) is flagged, findings

@@ -109,3 +109,10 @@ def test_demand_after_its_deadline_spans_both(lint):
     (finding,) = [f for f in findings if f.rule == RULE]
     assert (finding.line, finding.column, finding.end_line, finding.end_column) == (3, 1, 3, 23)
     assert "'Today I need an answer'" in finding.message
+
+
+def test_capitals_of_a_template_field_are_not_shouting(lint):
+    note = "Dear Priya,\n\nI would love to join [COMPANY NAME] and help {TEAM NAME} ship.\n\nBest,\nJo\n"
+    assert lint({"n.md": note}, select=("desperate-tone",)) == []
+    shouting = note.replace("I would love to join", "I REALLY WANT TO join")
+    assert [f.rule for f in lint({"n.md": shouting}, select=("desperate-tone",))] == ["desperate-tone"]

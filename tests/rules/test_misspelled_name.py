@@ -84,3 +84,21 @@ def test_titles_option_switches_the_title_check_off(lint):
     findings = lint(note(body), select=("misspelled-name",),
                     rules={"misspelled-name": {"titles": False}})
     assert findings == []
+
+
+def test_a_wrong_title_after_the_company_possessive(lint):
+    interview = (
+        "company: Bramblecourt Housing\ninterviewers:\n"
+        "  - name: Bartholomew Ekwueme\n    title: Director of Housing\n"
+    )
+    note = (
+        "---\nto: Bartholomew Ekwueme\n---\nDear Bart,\n\nIt was a privilege to hear how you, "
+        "as Bramblecourt's Chief Executive, see the consumer standards.\n\nBest,\nJo\n"
+    )
+    findings = lint({"app/interview.yaml": interview, "app/b.md": note}, select=("misspelled-name",))
+    assert [(f.message, f.fix.replacement) for f in findings] == [
+        ("'Chief Executive' is not the title of Bartholomew Ekwueme in interview.yaml: 'Director of Housing'",
+         "Director of Housing")
+    ]
+    right = note.replace("Chief Executive", "Director of Housing")
+    assert lint({"app/b.md": right}, select=("misspelled-name",)) == []

@@ -47,3 +47,15 @@ def test_silent_without_other_applications(lint):
     files = {"acme/interview.yaml": INTERVIEWS["acme/interview.yaml"],
              "acme/maria.md": FRONT + "Dear Maria,\n\nInitech Software is big.\n"}
     assert lint(files, select=("wrong-company",)) == []
+
+
+def test_the_current_employer_sharing_a_word_with_another_company(lint):
+    files = {
+        "a/interview.yaml": "company: Saltmarsh Energy\ncurrent_employer: Brackwater Engineering\ninterviewers: [{name: Henrik Berg}]\n",
+        "a/henrik.md": "Dear Henrik,\n\nAt Brackwater Engineering I set up a weekly forecast call.\n\nBest,\nFiona\n",
+        "b/interview.yaml": "company: Brackwater Civic Design\ninterviewers: [{name: Chiara Benedetti}]\n",
+        "b/chiara.md": "Dear Chiara,\n\nThank you for the talk about Brackwater Civic Design's parks.\n",
+    }
+    assert lint(files, select=("wrong-company",)) == []
+    files["a/henrik.md"] = files["a/henrik.md"].replace("Engineering I", "Civic Design I")
+    assert [f.path.rsplit("/", 2)[-2] for f in lint(files, select=("wrong-company",))] == ["a"]
