@@ -1,13 +1,16 @@
-"""Generates the rule reference from the rules' own docstrings, so the docs
-cannot drift from the code:
+"""Generates the rule reference from the rules' own docstrings, and the
+README's worked example from a real run, so the docs cannot drift from the
+code:
 
-    python -m notelint.docgen          # rewrite README.md's table and docs/rules.md
+    python -m notelint.docgen          # rewrite README.md and docs/rules.md
     python -m notelint.docgen --check  # exit 1 when either is stale
 """
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -16,6 +19,8 @@ from notelint.rule import Rule
 
 ROOT = Path(__file__).resolve().parent.parent
 START, END = "<!-- rules:start -->", "<!-- rules:end -->"
+EXAMPLE = ("<!-- example:start -->", "<!-- example:end -->")
+EXAMPLE_COMMAND = ["notelint", "check", "examples/2026-11-acme-pm"]
 SECTIONS = ("Why:", "Bad", "Good", "Options:")
 
 
@@ -86,8 +91,23 @@ def _trim(lines: list[str]) -> list[str]:
 
 
 def readme_with_table(readme: str, rules: list[type[Rule]]) -> str:
-    pattern = re.compile(re.escape(START) + r".*?" + re.escape(END), re.S)
-    return pattern.sub(lambda _: f"{START}\n{table(rules)}\n{END}", readme)
+    readme = _between(readme, (START, END), table(rules))
+    return _between(readme, EXAMPLE, example())
+
+
+def _between(text: str, markers: tuple[str, str], content: str) -> str:
+    start, end = markers
+    pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.S)
+    return pattern.sub(lambda _: f"{start}\n{content}\n{end}", text)
+
+
+def example() -> str:
+    """The worked example: a real run on one application of examples/."""
+    result = subprocess.run(
+        [sys.executable, "-m", "notelint", *EXAMPLE_COMMAND[1:]],
+        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"},
+    )
+    return f"```console\n$ {' '.join(EXAMPLE_COMMAND)}\n{result.stdout.rstrip()}\n```"
 
 
 def main(argv: list[str]) -> int:

@@ -271,3 +271,12 @@ def test_parallel_parsing_gives_the_same_report(tmp_path: Path):
     two = notelint("check", str(examples), "--format", "json", "--jobs", "2", cwd=tmp_path)
     assert one.returncode == two.returncode == 1
     assert json.loads(one.stdout)["findings"] and one.stdout == two.stdout
+
+
+def test_examples_show_every_check_and_one_clean_application(tmp_path: Path):
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    result = notelint("check", str(examples), "--format", "json", cwd=tmp_path)
+    findings = json.loads(result.stdout)["findings"]
+    shown = {f["rule"] for f in findings if f["severity"] != "info"}
+    assert shown == CONTRACT_SLUGS - {"unreadable-input"}
+    assert not [f for f in findings if "2026-12-northwind-ux" in f["path"]]

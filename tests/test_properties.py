@@ -71,3 +71,33 @@ def test_every_span_maps_to_the_text_it_names(front, body, newline):
         line = _line_text(on_disk, finding.line)
         matched = line[finding.column - 1 : finding.end_column - 1]
         assert matched.lower() == "synergy" or set(matched) == {"X"}, (matched, finding)
+
+
+FIX_PACK = (
+    "rules:\n  - slug: house-spelling\n    kind: substitution\n"
+    "    swap: {teh: the, recieve: receive, 'acheive': achieve}\n"
+)
+fix_words = st.sampled_from(["teh", "Teh", "TEH", "recieve", "the", "acheive", "x", " ", "\n", "\r\n", "—", "é"])
+
+
+def _fix_once(root: Path, config: Config) -> None:
+    from notelint import fixes
+
+    report = run([(config, [str(root / "n.md")])], RunOptions(now=datetime(2026, 11, 21)))
+    for file in fixes.plan(report.findings, report.sources, {"house-spelling"}).files:
+        fixes.write(file)
+
+
+@SETTINGS
+@given(front=front_matter, body=st.lists(fix_words, max_size=30).map("".join))
+def test_fixing_twice_equals_fixing_once(front, body):
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "packs").mkdir()
+        (root / "packs" / "p.yaml").write_text(FIX_PACK)
+        (root / "n.md").write_bytes((front + body).encode("utf-8", errors="replace"))
+        config = Config(select=("house-spelling",), rule_packs=(root / "packs",), model="blank")
+        _fix_once(root, config)
+        once = (root / "n.md").read_bytes()
+        _fix_once(root, config)
+        assert (root / "n.md").read_bytes() == once
