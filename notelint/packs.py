@@ -70,7 +70,18 @@ def load(folders: tuple[Path, ...]) -> Packs:
 
 
 def _load_pack(path: Path, packs: Packs) -> None:
-    data = require_mapping(yamlio.load(path.read_text(encoding="utf-8")), "a rule pack")
+    """Read a pack with libyaml (fast: packs are long word lists); a pack that
+    fails is read again keeping lines, so that the error can name one."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        _read_pack(yamlio.load(text, lines=False), packs)
+    except InputError:
+        _read_pack(yamlio.load(text), Packs())
+        raise
+
+
+def _read_pack(data: Any, packs: Packs) -> None:
+    data = require_mapping(data, "a rule pack")
     check_keys(data, PACK_KEYS, "")
     lists = require_mapping(data.get("lists") or yamlio.Mapping(), "lists", yamlio.line_of(data, "lists"))
     for name in lists:

@@ -139,6 +139,7 @@ class Analyzer:
         self.usable = {"tagger", "parser"} <= set(nlp.pipe_names) or {"morphologizer", "parser"} <= set(nlp.pipe_names)
         self.has_vectors = bool(nlp.vocab.vectors.shape[0]) if nlp.vocab.vectors is not None else False
         self._points: dict[str, _Point] = {}
+        self._point_docs: dict[str, Doc] = {}  # each point parsed once
         self._cache: dict[tuple[int, int], tuple[Doc, Interview | None, Specificity]] = {}
 
     # -- the interview's words ------------------------------------------------
@@ -159,7 +160,7 @@ class Analyzer:
         key = text + "\0" + " ".join(sorted(weak))
         found = self._points.get(key)
         if found is None:
-            doc = self.nlp(text)
+            doc = self._point_docs.get(text) or self.nlp(text)
             keys: dict[str, float] = {}
             for token in doc:
                 lemma = _lemma(token)
@@ -213,6 +214,8 @@ class Analyzer:
         if not points or note.doc is None:
             return ()
         weak = self.context_words(interview)
+        unparsed = [p for p in dict.fromkeys(points) if p not in self._point_docs]
+        self._point_docs.update(zip(unparsed, self.nlp.pipe(unparsed), strict=True))  # one batch
         tokens = self.content_tokens(note)
         content = [t for t in tokens if self._content(t, generic=False)]
         words = {_lemma(t) for t in content} | {t.lower_ for t in content}
