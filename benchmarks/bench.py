@@ -42,16 +42,28 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     repeat = parser.parse_args().repeat
     python = sys.executable
-    notes = len([p for p in CORPUS.rglob("*") if p.suffix in (".md", ".txt", ".eml") and p.name != "README.md"])
+    notes = len(
+        [
+            p
+            for p in CORPUS.rglob("*")
+            if p.suffix in (".md", ".txt", ".eml") and p.name != "README.md"
+        ]
+    )
     baseline = best([python, "-c", BASELINE], repeat)
     one = best([python, "-m", "notelint", "check", str(ONE_NOTE)], repeat)
     corpus = best([python, "-m", "notelint", "check", str(CORPUS)], repeat)
     listing = best([python, "-m", "notelint", "rules"], repeat)
     print(f"baseline (load pipeline, parse 1 note): {baseline:6.2f} s")
-    print(f"notelint check, 1 note:                 {one:6.2f} s  = {one / baseline:.2f} x baseline")
-    print(f"notelint check, corpus ({notes} notes):    {corpus:6.2f} s  = {corpus / baseline:.2f} x baseline, "
-          f"{(corpus - one) / max(1, notes - 1) * 1000:.0f} ms per extra note")
-    print(f"notelint rules:                         {listing:6.2f} s  = {listing / baseline:.2f} x baseline")
+    print(
+        f"notelint check, 1 note:                 {one:6.2f} s  = {one / baseline:.2f} x baseline"
+    )
+    print(
+        f"notelint check, corpus ({notes} notes):    {corpus:6.2f} s  = {corpus / baseline:.2f} x baseline, "
+        f"{(corpus - one) / max(1, notes - 1) * 1000:.0f} ms per extra note"
+    )
+    print(
+        f"notelint rules:                         {listing:6.2f} s  = {listing / baseline:.2f} x baseline"
+    )
 
 
 if __name__ == "__main__":

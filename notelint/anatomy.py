@@ -14,12 +14,36 @@ from functools import lru_cache
 from notelint.model import Note
 
 # The words that open a greeting: "Dear", "Hi", "Good morning" ...
-SALUTATIONS = ("dear", "hi", "hello", "hey", "good morning", "good afternoon", "good evening", "greetings")
+SALUTATIONS = (
+    "dear",
+    "hi",
+    "hello",
+    "hey",
+    "good morning",
+    "good afternoon",
+    "good evening",
+    "greetings",
+)
 # Titles written before a name: "Ms. Gonzalez", "Dr Patel", "Sir Alan".
-HONORIFICS = frozenset({
-    "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "professor",
-    "sir", "madam", "dame", "lord", "lady", "rev", "hon",
-})
+HONORIFICS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "mx",
+        "miss",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "madam",
+        "dame",
+        "lord",
+        "lady",
+        "rev",
+        "hon",
+    }
+)
 _SALUTATION = "(?:" + "|".join(s.replace(" ", r"[ \t]+") for s in SALUTATIONS) + r")\b"
 GREETING = re.compile(rf"^[ \t]*{_SALUTATION}[^\r\n]*$", re.IGNORECASE | re.MULTILINE)
 # The salutation at the start of a greeting line, with what follows it up to the name.
@@ -55,8 +79,9 @@ def _anatomy(body: str) -> Anatomy:
     greeting = greeting_match.span() if greeting_match else None
     content_start = greeting[1] if greeting else 0
     closings = [
-        m for m in CLOSING.finditer(body, content_start)
-        if len(body[m.end():].strip()) < 400  # a closing sits near the end
+        m
+        for m in CLOSING.finditer(body, content_start)
+        if len(body[m.end() :].strip()) < 400  # a closing sits near the end
     ]
     if closings:
         signature: tuple[int, int] | None = (closings[-1].start(), len(body.rstrip()))

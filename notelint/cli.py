@@ -18,6 +18,7 @@ import click
 from notelint import __version__
 from notelint import statistics as stats
 from notelint.config import FORMATS, Config, ConfigError, discover, load, parse_severity
+from notelint.display import plural as _count
 from notelint.nlp import ModelError
 from notelint.packs import PackError
 from notelint.schema import InputError, parse_when
@@ -58,30 +59,85 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
-@click.option("--format", "format_", type=click.Choice(FORMATS), help="Output format [default: text].")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
+@click.option(
+    "--format", "format_", type=click.Choice(FORMATS), help="Output format [default: text]."
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the report to FILE.",
+)
 @click.option("--select", callback=_names, help="Only these rules (comma list of slugs or codes).")
 @click.option("--ignore", callback=_names, help="Skip these rules (comma list of slugs or codes).")
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), help="Use this configuration file.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Use this configuration file.",
+)
 @click.option("--now", callback=_now, help="Reference time for timing rules [default: the clock].")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), callback=_severity, help="Lowest severity that fails the run [default: warning].")
-@click.option("--jobs", "-j", type=click.IntRange(1), help="Processes that parse notes [default: 1].")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    callback=_severity,
+    help="Lowest severity that fails the run [default: warning].",
+)
+@click.option(
+    "--jobs", "-j", type=click.IntRange(1), help="Processes that parse notes [default: 1]."
+)
 @click.option("--model", help="spaCy pipeline to use, or 'blank' [default: en_core_web_sm].")
 @click.option("--quiet", "-q", is_flag=True, help="Findings only: no source lines, no summary.")
-@click.option("--show-confidential", is_flag=True, help="Show confidential matches in clear instead of masked.")
+@click.option(
+    "--show-confidential",
+    is_flag=True,
+    help="Show confidential matches in clear instead of masked.",
+)
 @click.option("--verbose", "-v", is_flag=True, help="Show tracebacks of rules that crashed.")
-@click.option("--fix", is_flag=True, help="Apply the safe fixes to the files, then report what remains.")
-@click.option("--diff", "show_diff", is_flag=True, help="Print the safe fixes as a unified diff; write nothing.")
-@click.option("--statistics", is_flag=True, help="Show counts per rule (and per application) instead of each finding.")
-def check(paths: Sequence[str], format_, output, select, ignore, config_file, now, fail_on, jobs, model, quiet, show_confidential, verbose, fix, show_diff, statistics) -> None:
+@click.option(
+    "--fix", is_flag=True, help="Apply the safe fixes to the files, then report what remains."
+)
+@click.option(
+    "--diff",
+    "show_diff",
+    is_flag=True,
+    help="Print the safe fixes as a unified diff; write nothing.",
+)
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Show counts per rule (and per application) instead of each finding.",
+)
+def check(
+    paths: Sequence[str],
+    format_,
+    output,
+    select,
+    ignore,
+    config_file,
+    now,
+    fail_on,
+    jobs,
+    model,
+    quiet,
+    show_confidential,
+    verbose,
+    fix,
+    show_diff,
+    statistics,
+) -> None:
     """Lint the notes in PATHS (files or folders; default ".")."""
     from notelint.runner import RunOptions, run
 
-    overrides = dict(format=format_, select=select, ignore=ignore, fail_on=fail_on, jobs=jobs, model=model)
+    overrides = dict(
+        format=format_, select=select, ignore=ignore, fail_on=fail_on, jobs=jobs, model=model
+    )
     groups = _guarded(lambda: _configs(paths or (".",), config_file, overrides), verbose)
     formats = sorted({config.format for config, _ in groups})
     if len(formats) > 1:
-        _fail(f"the configurations of these paths ask for different formats ({', '.join(formats)}); pass --format")
+        _fail(
+            f"the configurations of these paths ask for different formats ({', '.join(formats)}); pass --format"
+        )
     options = RunOptions(now=now or _clock(), show_confidential=show_confidential)
 
     def checked():
@@ -146,7 +202,10 @@ def _diff(report, output: str | None) -> None:
         stream.write(fixes.diff(planned))
     for reason in planned.skipped:
         click.echo(f"notelint: {reason}", err=True)
-    click.echo(f"notelint: would fix {_count(planned.count, 'finding')} in {_count(len(planned.files), 'file')}", err=True)
+    click.echo(
+        f"notelint: would fix {_count(planned.count, 'finding')} in {_count(len(planned.files), 'file')}",
+        err=True,
+    )
     _errors(report, verbose=False)
     sys.exit(EXIT_FINDINGS if planned.files else EXIT_CLEAN)
 
@@ -172,28 +231,33 @@ def _fix(report, recheck):
             files.add(file.path)
         report = recheck()
     else:
-        click.echo(f"notelint: warning: fixes still apply after {fixes.MAX_PASSES} passes", err=True)
+        click.echo(
+            f"notelint: warning: fixes still apply after {fixes.MAX_PASSES} passes", err=True
+        )
     if fixed:
-        click.echo(f"notelint: fixed {_count(fixed, 'finding')} in {_count(len(files), 'file')}", err=True)
+        click.echo(
+            f"notelint: fixed {_count(fixed, 'finding')} in {_count(len(files), 'file')}", err=True
+        )
     return report
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _errors(report, verbose: bool) -> None:
     for message in report.errors:
         click.echo(f"notelint: error: {message}", err=True)
     for crash in report.crashes:
-        click.echo(f"notelint: error: rule '{crash.rule}' crashed on {crash.path}: {crash.reason}", err=True)
+        click.echo(
+            f"notelint: error: rule '{crash.rule}' crashed on {crash.path}: {crash.reason}",
+            err=True,
+        )
         if verbose:
             click.echo(crash.traceback, err=True)
     if report.errors or report.crashes:
         sys.exit(EXIT_FAILED)
 
 
-def _configs(paths: Sequence[str], config_file: str | None, overrides: dict) -> list[tuple[Config, list[str]]]:
+def _configs(
+    paths: Sequence[str], config_file: str | None, overrides: dict
+) -> list[tuple[Config, list[str]]]:
     """Each path with the configuration that governs it (the nearest one,
     unless --config names one), command-line options on top."""
     groups: dict[Path | None, list[str]] = {}
@@ -204,7 +268,12 @@ def _configs(paths: Sequence[str], config_file: str | None, overrides: dict) -> 
 
 
 @main.command()
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), help="Use this configuration file.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Use this configuration file.",
+)
 def rules(config_file: str | None) -> None:
     """List every rule: code, slug, default severity, summary."""
     registry = _registry(config_file)
@@ -215,7 +284,12 @@ def rules(config_file: str | None) -> None:
 
 @main.command()
 @click.argument("rule")
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), help="Use this configuration file.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Use this configuration file.",
+)
 def explain(rule: str, config_file: str | None) -> None:
     """Show a rule's rationale, examples and options."""
     registry = _registry(config_file)
@@ -223,7 +297,9 @@ def explain(rule: str, config_file: str | None) -> None:
         found = registry.find(rule)
     except ConfigError as error:
         _fail(str(error))
-    click.echo(f"{found.slug} ({found.code}, default severity {found.severity}, scope {found.scope})\n")
+    click.echo(
+        f"{found.slug} ({found.code}, default severity {found.severity}, scope {found.scope})\n"
+    )
     click.echo(found.doc())
     if found.options:
         click.echo("\nDefaults:")
@@ -234,7 +310,14 @@ def explain(rule: str, config_file: str | None) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--now", callback=_now, help="Reference time [default: the clock].")
-@click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 def timeline(paths: Sequence[str], now, format_) -> None:
     """Show, per application, which notes went when and what is due next."""
     import json

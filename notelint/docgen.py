@@ -36,7 +36,9 @@ def table(rules: list[type[Rule]]) -> str:
     rows = ["| code | rule | severity | what it flags |", "|---|---|---|---|"]
     for rule in rules:
         anchor = rule.slug
-        rows.append(f"| {rule.code} | [`{rule.slug}`](docs/rules.md#{anchor}) | {rule.severity} | {rule.summary()} |")
+        rows.append(
+            f"| {rule.code} | [`{rule.slug}`](docs/rules.md#{anchor}) | {rule.severity} | {rule.summary()} |"
+        )
     return "\n".join(rows)
 
 
@@ -48,11 +50,16 @@ def reference(rules: list[type[Rule]]) -> str:
     ]
     for rule in rules:
         parts.append(f"## {rule.slug}\n")
-        parts.append(f"Code `{rule.code}` · default severity `{rule.severity}` · scope `{rule.scope}`"
-                     + (" · fixable" if rule.fixable else "") + "\n")
+        parts.append(
+            f"Code `{rule.code}` · default severity `{rule.severity}` · scope `{rule.scope}`"
+            + (" · fixable" if rule.fixable else "")
+            + "\n"
+        )
         parts.append(_markdown(rule.doc()) + "\n")
         if rule.options:
-            parts.append("Defaults: " + ", ".join(f"`{k}: {v}`" for k, v in rule.defaults().items()) + "\n")
+            parts.append(
+                "Defaults: " + ", ".join(f"`{k}: {v}`" for k, v in rule.defaults().items()) + "\n"
+            )
     return "\n".join(parts)
 
 
@@ -105,7 +112,10 @@ def example() -> str:
     """The worked example: a real run on one application of examples/."""
     result = subprocess.run(
         [sys.executable, "-m", "notelint", *EXAMPLE_COMMAND[1:]],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
     )
     return f"```console\n$ {' '.join(EXAMPLE_COMMAND)}\n{result.stdout.rstrip()}\n```"
 
@@ -113,10 +123,14 @@ def example() -> str:
 def main(argv: list[str]) -> int:
     rules = builtin_rules()
     targets = {
-        ROOT / "README.md": readme_with_table((ROOT / "README.md").read_text(encoding="utf-8"), rules),
+        ROOT / "README.md": readme_with_table(
+            (ROOT / "README.md").read_text(encoding="utf-8"), rules
+        ),
         ROOT / "docs" / "rules.md": reference(rules),
     }
-    stale = [p for p, text in targets.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
+    stale = [
+        p for p, text in targets.items() if not p.exists() or p.read_text(encoding="utf-8") != text
+    ]
     if "--check" in argv:
         for path in stale:
             print(f"{path.relative_to(ROOT)} is stale: run python -m notelint.docgen")

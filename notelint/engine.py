@@ -23,7 +23,6 @@ from notelint.sources import Loaded
 from notelint.suppression import Suppressions
 
 
-
 @dataclass(frozen=True)
 class Crash:
     rule: str
@@ -86,7 +85,9 @@ def _check(
             hits = list(rule.check(note, context))
         except Exception as error:  # one broken rule must not stop the run
             outcome.crashes.append(
-                Crash(rule.slug, note.path, f"{type(error).__name__}: {error}", traceback.format_exc())
+                Crash(
+                    rule.slug, note.path, f"{type(error).__name__}: {error}", traceback.format_exc()
+                )
             )
             continue
         for hit in hits:

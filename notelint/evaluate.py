@@ -76,7 +76,10 @@ def evaluate(corpus: Path, config: Config | None = None) -> dict[str, Score]:
 
 
 def table(scores: dict[str, Score]) -> str:
-    rows = ["| rule | positives | TP | FP | FN | precision | recall |", "|---|---|---|---|---|---|---|"]
+    rows = [
+        "| rule | positives | TP | FP | FN | precision | recall |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for slug, s in scores.items():
         positives = len(s.true_positives) + len(s.false_negatives)
         rows.append(

@@ -136,7 +136,10 @@ def _render(
     position = 0
     for start, end, replacement, finding in edits:
         fixed += [text[position:start], replacement]
-        masked += [shown_text[position:start], mask(replacement) if finding.sensitive else replacement]
+        masked += [
+            shown_text[position:start],
+            mask(replacement) if finding.sensitive else replacement,
+        ]
         position = end
     fixed.append(text[position:])
     masked.append(shown_text[position:])
@@ -172,7 +175,9 @@ def diff(planned: Plan) -> str:
             tofile=file.path,
         )
         for line in lines:
-            out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
+            out.append(
+                line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
+            )
     return "".join(out)
 
 

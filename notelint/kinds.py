@@ -22,7 +22,9 @@ class Existence(Rule):
     ignore_case: ClassVar[bool] = True
     lemmas: ClassVar[bool] = False  # match phrases on lemmas: one entry, every inflection
 
-    def prepare(self, nlp, options: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]) -> None:
+    def prepare(
+        self, nlp, options: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]
+    ) -> None:
         self.matcher = (
             phrase_matcher(nlp, {self.slug: self.tokens}, self.lemmas, not self.ignore_case)
             if self.tokens
@@ -58,7 +60,9 @@ class Substitution(Rule):
     lemmas: ClassVar[bool] = False
     fixable = True
 
-    def prepare(self, nlp, options: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]) -> None:
+    def prepare(
+        self, nlp, options: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]
+    ) -> None:
         self.matcher = phrase_matcher(
             nlp, {wrong: [wrong] for wrong in self.swap}, self.lemmas, not self.ignore_case
         )

@@ -21,7 +21,14 @@ if TYPE_CHECKING:  # spaCy is heavy: only the parse layer imports it.
 
 # What Interview.texts can collect.
 INTERVIEW_FIELDS = (
-    "company", "role", "current_employer", "values", "confidential", "name", "title", "points",
+    "company",
+    "role",
+    "current_employer",
+    "values",
+    "confidential",
+    "name",
+    "title",
+    "points",
 )
 NOTE_KINDS = ("thank-you", "follow-up", "check-in", "rejection-reply")
 ROLES = (
@@ -240,5 +247,7 @@ class Finding:
             "severity": str(self.severity),
             "message": self.message,
             # a confidential span's replacement could reveal it: never shown
-            "fix": None if self.fix is None or self.sensitive else {"replacement": self.fix.replacement},
+            "fix": None
+            if self.fix is None or self.sensitive
+            else {"replacement": self.fix.replacement},
         }

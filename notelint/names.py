@@ -27,7 +27,9 @@ POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 _NAME_WORD = r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*"
 HONORIFIC = re.compile(
-    r"\b(?:" + "|".join(h.capitalize() for h in sorted(HONORIFICS, key=len, reverse=True)) + r")\b\.?[ \t]+"
+    r"\b(?:"
+    + "|".join(h.capitalize() for h in sorted(HONORIFICS, key=len, reverse=True))
+    + r")\b\.?[ \t]+"
     rf"((?:{_NAME_WORD})(?:[ \t]+{_NAME_WORD}){{0,2}})"
 )
 # Words that are never a name in a greeting or after an honorific.
@@ -110,14 +112,23 @@ class People:
             name_words = [w.text for w in words(person.name) if not _particle(w.text)]
             for index, text in enumerate(name_words):
                 self.parts.append(
-                    Part(person, text, index == 0 and len(name_words) > 1, index == len(name_words) - 1)
+                    Part(
+                        person,
+                        text,
+                        index == 0 and len(name_words) > 1,
+                        index == len(name_words) - 1,
+                    )
                 )
 
     def exact(self, key: str) -> set[Interviewer]:
         """The interviewers one of whose name words `key` is (or a short form of)."""
         found = set()
         for part in self.parts:
-            if key in forms(part.text) or part.first and _short_form(key, fold(part.text), self.nicknames):
+            if (
+                key in forms(part.text)
+                or part.first
+                and _short_form(key, fold(part.text), self.nicknames)
+            ):
                 found.add(part.person)
         return found
 
@@ -210,7 +221,9 @@ def body_mentions(note: Note, skip: tuple[int, int] | None = None) -> list[Menti
     for match in HONORIFIC.finditer(note.body):
         if not outside(match.start()):
             continue
-        found = tuple(w for w in words(match.group(1), match.start(1)) if w.key not in HONORIFIC_KEYS)
+        found = tuple(
+            w for w in words(match.group(1), match.start(1)) if w.key not in HONORIFIC_KEYS
+        )
         if found:
             mentions.append(Mention(found, "honorific", True))
             taken.update(w.start for w in found)
@@ -219,7 +232,8 @@ def body_mentions(note: Note, skip: tuple[int, int] | None = None) -> list[Menti
             if ent.label_ != "PERSON" or not outside(ent.start_char):
                 continue
             found = tuple(
-                w for w in words(ent.text, ent.start_char)
+                w
+                for w in words(ent.text, ent.start_char)
                 if w.key not in HONORIFIC_KEYS and is_capitalised(w)
             )
             if found and not any(w.start in taken for w in found):
@@ -234,7 +248,8 @@ def body_mentions(note: Note, skip: tuple[int, int] | None = None) -> list[Menti
                 and outside(token.idx)
             ):
                 found = tuple(
-                    w for w in words(token.text, token.idx)
+                    w
+                    for w in words(token.text, token.idx)
                     if w.key not in HONORIFIC_KEYS and is_capitalised(w)
                 )
                 if found:
@@ -242,8 +257,24 @@ def body_mentions(note: Note, skip: tuple[int, int] | None = None) -> list[Menti
     return mentions
 
 
-NOT_PEOPLE = {"GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "DATE",
-              "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "PRODUCT"}
+NOT_PEOPLE = {
+    "GPE",
+    "LOC",
+    "NORP",
+    "FAC",
+    "EVENT",
+    "WORK_OF_ART",
+    "LAW",
+    "LANGUAGE",
+    "DATE",
+    "TIME",
+    "MONEY",
+    "PERCENT",
+    "CARDINAL",
+    "ORDINAL",
+    "QUANTITY",
+    "PRODUCT",
+}
 
 
 def sender_words(note: Note) -> set[str]:
@@ -269,11 +300,29 @@ def resolve(mention: Mention, people: People) -> set[Interviewer]:
 
 def company_words(company: str, common: set[str]) -> list[Word]:
     """The words of a company name, legal forms and connectors left out."""
-    return [w for w in words(company) if not (w.text[:1].islower() and w.key in common)
-            and w.key not in LEGAL_FORMS]
+    return [
+        w
+        for w in words(company)
+        if not (w.text[:1].islower() and w.key in common) and w.key not in LEGAL_FORMS
+    ]
 
 
-LEGAL_FORMS = {"inc", "llc", "ltd", "plc", "gmbh", "ag", "corp", "co", "lp", "llp", "sa", "bv", "nv", "pty"}
+LEGAL_FORMS = {
+    "inc",
+    "llc",
+    "ltd",
+    "plc",
+    "gmbh",
+    "ag",
+    "corp",
+    "co",
+    "lp",
+    "llp",
+    "sa",
+    "bv",
+    "nv",
+    "pty",
+}
 
 
 def capitalised_runs(text: str, skip: tuple[int, int] | None = None) -> Iterator[list[Word]]:
@@ -289,7 +338,11 @@ def capitalised_runs(text: str, skip: tuple[int, int] | None = None) -> Iterator
         if "\n" in between and run:
             yield run
             run = []
-        if not inside_skip and token[:1].isalpha() and (token[:1].isupper() or any(c.isupper() for c in token[1:2])):
+        if (
+            not inside_skip
+            and token[:1].isalpha()
+            and (token[:1].isupper() or any(c.isupper() for c in token[1:2]))
+        ):
             word = words(token, match.start())
             if word:
                 run.extend(word)

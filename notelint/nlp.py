@@ -30,7 +30,16 @@ COMPONENTS = {
     "ents": {"tok2vec", "ner"},
     "vectors": set(),
 }
-TRAINED = {"tok2vec", "tagger", "morphologizer", "attribute_ruler", "lemmatizer", "parser", "senter", "ner"}
+TRAINED = {
+    "tok2vec",
+    "tagger",
+    "morphologizer",
+    "attribute_ruler",
+    "lemmatizer",
+    "parser",
+    "senter",
+    "ner",
+}
 
 
 class ModelError(Exception):

@@ -15,7 +15,16 @@ from html.parser import HTMLParser
 
 from notelint import yamlio
 from notelint.model import NOTE_KINDS, Note
-from notelint.schema import YEARS, InputError, check_keys, require_mapping, suggest, text, texts, when
+from notelint.schema import (
+    YEARS,
+    InputError,
+    check_keys,
+    require_mapping,
+    suggest,
+    text,
+    texts,
+    when,
+)
 
 FRONT_MATTER_KEYS = ("to", "sent", "kind", "subject", "attachments", "notelint")
 NOTE_SUFFIXES = (".md", ".markdown", ".txt", ".eml")
@@ -74,8 +83,12 @@ def _parse_text(path: str, source: str, encoding: str) -> Note:
         meta = {} if data is None else require_mapping(data, "front matter", 1)
     fields = _front_matter(meta)
     return Note(
-        path=path, text=source, body=source[body_start:], body_start=body_start,
-        encoding=encoding, **fields,
+        path=path,
+        text=source,
+        body=source[body_start:],
+        body_start=body_start,
+        encoding=encoding,
+        **fields,
     )
 
 
@@ -147,7 +160,9 @@ def _parse_eml(path: str, source: str, encoding: str) -> Note:
         ) from None
     broken = [d for d in part.defects if "Base64" in type(d).__name__]
     if broken:
-        raise InputError(f"the e-mail's base64 text does not decode: {broken[0]}", _first_body_line(source))
+        raise InputError(
+            f"the e-mail's base64 text does not decode: {broken[0]}", _first_body_line(source)
+        )
     body, body_start, body_map = _locate_body(source, part, charset)
     kind = str(message.get(_KIND_HEADER, "")).strip() or _kind_from_subject(message["Subject"])
     if kind not in NOTE_KINDS:
@@ -166,9 +181,7 @@ def _parse_eml(path: str, source: str, encoding: str) -> Note:
         sent=_date_header(source, message),
         kind=kind,
         subject=str(message["Subject"] or "") or None,
-        attachments=tuple(
-            a.get_filename() for a in message.iter_attachments() if a.get_filename()
-        ),
+        attachments=tuple(a.get_filename() for a in message.iter_attachments() if a.get_filename()),
     )
 
 

@@ -22,16 +22,25 @@ from pathlib import Path
 from typing import Any
 
 from notelint import yamlio
+from notelint.config import parse_severity
 from notelint.kinds import Existence, Substitution
 from notelint.rule import Rule
 from notelint.schema import InputError, check_keys, require_mapping, suggest, texts
-from notelint.config import parse_severity
 
 KINDS = {"existence": Existence, "substitution": Substitution}
 PACK_KEYS = ("lists", "rules")
 RULE_KEYS = (
-    "slug", "code", "kind", "message", "severity", "description",
-    "tokens", "patterns", "swap", "ignore_case", "lemmas",
+    "slug",
+    "code",
+    "kind",
+    "message",
+    "severity",
+    "description",
+    "tokens",
+    "patterns",
+    "swap",
+    "ignore_case",
+    "lemmas",
 )
 SLUG = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
@@ -83,7 +92,9 @@ def _load_pack(path: Path, packs: Packs) -> None:
 def _read_pack(data: Any, packs: Packs) -> None:
     data = require_mapping(data, "a rule pack")
     check_keys(data, PACK_KEYS, "")
-    lists = require_mapping(data.get("lists") or yamlio.Mapping(), "lists", yamlio.line_of(data, "lists"))
+    lists = require_mapping(
+        data.get("lists") or yamlio.Mapping(), "lists", yamlio.line_of(data, "lists")
+    )
     for name in lists:
         packs.lists[name] = packs.lists.get(name, ()) + texts(lists, name, "lists: ")
     rules = data.get("rules") or []
@@ -102,10 +113,14 @@ def _rule(spec: Any, where: str, line: int | None) -> type[Rule]:
 
     slug = str(spec.get("slug", ""))
     if not SLUG.fullmatch(slug):
-        raise InputError(f"{where}slug: '{slug}' must be lower-case words joined by '-'", at("slug"))
+        raise InputError(
+            f"{where}slug: '{slug}' must be lower-case words joined by '-'", at("slug")
+        )
     kind = spec.get("kind")
     if kind not in KINDS:
-        raise InputError(f"{where}kind: '{kind}' is not a kind{suggest(str(kind), KINDS)}", at("kind"))
+        raise InputError(
+            f"{where}kind: '{kind}' is not a kind{suggest(str(kind), KINDS)}", at("kind")
+        )
     attributes: dict[str, Any] = {
         "slug": slug,
         "code": str(spec.get("code", slug)),

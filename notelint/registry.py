@@ -35,11 +35,16 @@ class Registry:
         missing = [a for a in ("slug", "code") if not isinstance(getattr(rule, a, None), str)]
         unknown = set(rule.requires) - ANNOTATIONS
         taken = {r.slug for r in self.rules.values()} | {r.code for r in self.rules.values()}
-        clash = next((n for n in (getattr(rule, "slug", None), getattr(rule, "code", None)) if n in taken), None)
+        clash = next(
+            (n for n in (getattr(rule, "slug", None), getattr(rule, "code", None)) if n in taken),
+            None,
+        )
         if missing or unknown or clash:
             reason = (
-                f"missing {', '.join(missing)}" if missing
-                else f"requires unknown annotations {sorted(unknown)}" if unknown
+                f"missing {', '.join(missing)}"
+                if missing
+                else f"requires unknown annotations {sorted(unknown)}"
+                if unknown
                 else f"'{clash}' names another rule already"
             )
             self.errors.append(f"{origin}: rule skipped: {reason}")

@@ -100,7 +100,12 @@ def _prepared(active, pipeline, lists, report: Report) -> bool:
         raise  # a rule that rejects its configured options: the run stops, exit 2
     except Exception as error:  # a broken plugin must not stop the run
         report.crashes.append(
-            engine.Crash(active.rule.slug, "(setup)", f"{type(error).__name__}: {error}", traceback.format_exc())
+            engine.Crash(
+                active.rule.slug,
+                "(setup)",
+                f"{type(error).__name__}: {error}",
+                traceback.format_exc(),
+            )
         )
         return False
     return True

@@ -16,7 +16,7 @@ __all__ = ["InputError", "check_keys", "fold", "parse_when", "require_mapping", 
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:
-    """"; did you mean 'x'?" for the nearest choice, or ""."""
+    """ "; did you mean 'x'?" for the nearest choice, or ""."""
     match = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
     return f"; did you mean '{match[0]}'?" if match else ""
 
@@ -71,8 +71,10 @@ def when(data: yamlio.Mapping, key: str, where: str) -> datetime | date | None:
     try:
         return parse_when(str(value))
     except ValueError as error:
-        reason = str(error) if "between" in str(error) else (
-            "is not a date (2026-11-20) or date-time (2026-11-20T14:00)"
+        reason = (
+            str(error)
+            if "between" in str(error)
+            else ("is not a date (2026-11-20) or date-time (2026-11-20T14:00)")
         )
         raise InputError(f"{where}{key}: '{value}' {reason}", yamlio.line_of(data, key)) from None
 
@@ -92,7 +94,9 @@ def parse_when(value: str) -> datetime | date:
 
 
 # Letters that Unicode does not decompose into a base letter and a mark.
-_TRANSLIT = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "þ": "th", "ð": "d", "ı": "i"})
+_TRANSLIT = str.maketrans(
+    {"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "þ": "th", "ð": "d", "ı": "i"}
+)
 
 
 def fold(name: str) -> str:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from notelint.display import shown as _shown
 from notelint.interview import parse_interview
 from notelint.model import Application, Interview, Note, Problem
 from notelint.notes import NOTE_SUFFIXES, decode, parse_note
@@ -196,9 +197,7 @@ class _Loader:
             match = next((p for p in people if _slug(p.name) == stem), None)
             return replace(note, recipient=match)
         wanted = fold(note.to)
-        match = next(
-            (p for p in people if wanted in (fold(p.name), fold(p.email or ""))), None
-        )
+        match = next((p for p in people if wanted in (fold(p.name), fold(p.email or ""))), None)
         if match is None and note.path in self.loaded.reported:
             self.loaded.problems.append(
                 Problem(
@@ -216,14 +215,6 @@ def _real(path: Path) -> Path:
         return path.resolve()
     except (OSError, RuntimeError):  # a symlink loop
         return path.absolute()
-
-
-def _shown(path: Path) -> str:
-    """A path as a user would type it: relative to here when it is below here."""
-    try:
-        return str(path.relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def _slug(name: str) -> str:

@@ -52,8 +52,21 @@ SYNONYM_WEIGHT = 0.5  # a key word found only through a synonym counts half
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 STRONG_POS = {"NOUN", "PROPN", "NUM"}  # one match of these echoes a point
 SPECIFIC_ENTITIES = {
-    "PERSON", "ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE",
-    "FAC", "GPE", "LOC", "NORP", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
+    "PERSON",
+    "ORG",
+    "PRODUCT",
+    "EVENT",
+    "WORK_OF_ART",
+    "LAW",
+    "LANGUAGE",
+    "FAC",
+    "GPE",
+    "LOC",
+    "NORP",
+    "MONEY",
+    "PERCENT",
+    "QUANTITY",
+    "CARDINAL",
 }
 ROLE_HEADS = {"position", "role", "job", "opening", "vacancy", "post", "title", "opportunity"}
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*|\d+", re.UNICODE)
@@ -88,7 +101,9 @@ class Specificity:
         """A short account of the specifics, for messages."""
         parts = []
         if self.points:
-            parts.append(f"{len(self.points)} point{'s' * (len(self.points) > 1)} of the conversation")
+            parts.append(
+                f"{len(self.points)} point{'s' * (len(self.points) > 1)} of the conversation"
+            )
         if self.entities or self.numbers:
             n = len(self.entities) + len(self.numbers)
             parts.append(f"{n} name{'s' * (n > 1)} or figure{'s' * (n > 1)}")
@@ -114,7 +129,10 @@ def analyzer(nlp: Language, lists: Mapping[str, Sequence[str]]) -> Analyzer:
     shared by every rule that judges specificity (it caches what it learns
     of each note). Keyed by the pipeline's identity: the analyzer holds the
     pipeline, so the identity is never reused while the entry lives."""
-    key = (id(nlp), tuple(tuple(lists.get(name, ())) for name in (GENERIC_WORDS, STOCK_PHRASES, SYNONYMS)))
+    key = (
+        id(nlp),
+        tuple(tuple(lists.get(name, ())) for name in (GENERIC_WORDS, STOCK_PHRASES, SYNONYMS)),
+    )
     found = _ANALYZERS.get(key)
     if found is None or found.nlp is not nlp:
         found = _ANALYZERS[key] = Analyzer(nlp, lists)
@@ -129,15 +147,22 @@ class Analyzer:
         self.nlp = nlp
         self.generic = frozenset(w.lower() for w in lists.get(GENERIC_WORDS, ()))
         phrases = tuple(lists.get(STOCK_PHRASES, ()))
-        self.stock_matcher = phrase_matcher(nlp, {STOCK_PHRASES: phrases}, True) if phrases else None
+        self.stock_matcher = (
+            phrase_matcher(nlp, {STOCK_PHRASES: phrases}, True) if phrases else None
+        )
         self.synonyms: dict[str, set[str]] = {}
         for line in lists.get(SYNONYMS, ()):
             group = {w.strip().lower() for w in line.split(",") if w.strip()}
             for word in group:
                 self.synonyms.setdefault(word, set()).update(group - {word})
         # Without a tagger and a parser (a blank pipeline) nothing can be judged.
-        self.usable = {"tagger", "parser"} <= set(nlp.pipe_names) or {"morphologizer", "parser"} <= set(nlp.pipe_names)
-        self.has_vectors = bool(nlp.vocab.vectors.shape[0]) if nlp.vocab.vectors is not None else False
+        self.usable = {"tagger", "parser"} <= set(nlp.pipe_names) or {
+            "morphologizer",
+            "parser",
+        } <= set(nlp.pipe_names)
+        self.has_vectors = (
+            bool(nlp.vocab.vectors.shape[0]) if nlp.vocab.vectors is not None else False
+        )
         self._points: dict[str, _Point] = {}
         self._point_docs: dict[str, Doc] = {}  # each point parsed once
         self._cache: dict[tuple[int, int], tuple[Doc, Interview | None, Specificity]] = {}
@@ -208,7 +233,9 @@ class Analyzer:
                 merged.append((s, e))
         return merged
 
-    def echoes(self, note: Note, points: Iterable[str], interview: Interview | None) -> tuple[str, ...]:
+    def echoes(
+        self, note: Note, points: Iterable[str], interview: Interview | None
+    ) -> tuple[str, ...]:
         """The points (in their order) that the note echoes."""
         points = tuple(points)
         if not points or note.doc is None:
@@ -262,7 +289,9 @@ class Analyzer:
         stock = self.stock_spans(note)
         tokens = [t for t in self.content_tokens(note) if not _inside(t.idx, stock)]
         known = self.context_words(interview)
-        points = tuple(p for person in (interview.interviewers if interview else ()) for p in person.points)
+        points = tuple(
+            p for person in (interview.interviewers if interview else ()) for p in person.points
+        )
         echoed = self.echoes(note, dict.fromkeys(points), interview)
         content = set(tokens)
         entities: dict[str, None] = {}
@@ -279,15 +308,21 @@ class Analyzer:
             ):
                 skipped.update(t.i for t in ent)
                 continue
-            if ent.label_ == "CARDINAL" and not any(c.isdigit() for c in ent.text) and len(ent) == 1:
+            if (
+                ent.label_ == "CARDINAL"
+                and not any(c.isdigit() for c in ent.text)
+                and len(ent) == 1
+            ):
                 continue  # "one of the things" / "two of my patients": too weak alone
             if ent.label_ == "CARDINAL" and _duration(ent):
                 skipped.update(t.i for t in ent)
                 continue  # "a 30-60-90 day plan", "a 90 day review": a template's figure
             entities[ent.text] = None
         numbers = {
-            t.text: None for t in tokens
-            if any(c.isdigit() for c in t.text) and t.i not in skipped
+            t.text: None
+            for t in tokens
+            if any(c.isdigit() for c in t.text)
+            and t.i not in skipped
             and not any(t.text in e for e in entities)
         }
         company = frozenset(_words(interview.company)) if interview else frozenset()
@@ -295,10 +330,15 @@ class Analyzer:
         for t in tokens:
             lemma = _lemma(t)
             if (
-                t.pos_ not in {"NOUN", "PROPN"} or not self._content(t) or not t.is_alpha
-                or len(t.text) < 3 or _in_role_title(t)
+                t.pos_ not in {"NOUN", "PROPN"}
+                or not self._content(t)
+                or not t.is_alpha
+                or len(t.text) < 3
+                or _in_role_title(t)
                 or t.ent_type_ in {"DATE", "TIME", "ORDINAL"}
-                or lemma in company or t.lower_ in company or t.i in skipped
+                or lemma in company
+                or t.lower_ in company
+                or t.i in skipped
             ):
                 continue
             weight = NOUN_WEIGHT
@@ -306,7 +346,11 @@ class Analyzer:
                 weight = NOUN_WEIGHT / 2  # the role's words; "a passion for science"
             nouns[lemma] = max(weight, nouns.get(lemma, 0.0))
         return Specificity(
-            echoed, tuple(entities), tuple(numbers), tuple(nouns), tuple(stock),
+            echoed,
+            tuple(entities),
+            tuple(numbers),
+            tuple(nouns),
+            tuple(stock),
             sum(nouns.values()),
         )
 
@@ -336,9 +380,12 @@ def _bare(token: Token) -> bool:
     """A common noun with no determiner or modifier: "experience in biology"."""
     if token.pos_ == "PROPN":
         return False
-    return not any(
-        c.dep_ in {"det", "poss", "compound", "amod", "nummod", "nmod"} for c in token.children
-    ) and token.dep_ != "compound"
+    return (
+        not any(
+            c.dep_ in {"det", "poss", "compound", "amod", "nummod", "nmod"} for c in token.children
+        )
+        and token.dep_ != "compound"
+    )
 
 
 def _in_role_title(token: Token) -> bool:

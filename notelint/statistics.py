@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from pathlib import Path
 from typing import IO
 
+from notelint.display import shown as _shown
 from notelint.model import Application
 
 SEVERITIES = ("error", "warning", "info")
@@ -40,7 +40,9 @@ def rule_table(report) -> list[str]:
     if not counts:
         return [f"No findings in {report.files} file{'s' * (report.files != 1)}."]
     fixable = {r.slug for r in report.rules if getattr(r, "fixable", False)}
-    fixes = Counter((f.code, f.rule) for f in report.findings if f.fix is not None and f.rule in fixable)
+    fixes = Counter(
+        (f.code, f.rule) for f in report.findings if f.fix is not None and f.rule in fixable
+    )
     width = len(str(max(counts.values())))
     code_width = max(len(code) for code, _ in counts)
     slug_width = max(len(slug) for _, slug in counts)
@@ -72,7 +74,7 @@ def application_table(report) -> list[str]:
     rows = {k: v for k, v in rows.items() if any(v)}
     if len(rows) < 2:
         return []
-    total = [sum(column) for column in zip(*rows.values())]
+    total = [sum(column) for column in zip(*rows.values(), strict=True)]
     header = ("Application", "Notes", "Findings", "Error", "Warning", "Info")
     body = [
         (name, str(r[0]), str(sum(r[1:])), *(str(n) for n in r[1:]))
@@ -83,7 +85,10 @@ def application_table(report) -> list[str]:
 
     def line(row) -> str:
         return "  ".join(
-            [row[0].ljust(widths[0]), *(cell.rjust(widths[i + 1]) for i, cell in enumerate(row[1:]))]
+            [
+                row[0].ljust(widths[0]),
+                *(cell.rjust(widths[i + 1]) for i, cell in enumerate(row[1:])),
+            ]
         )
 
     return [line(header), *(line(row) for row in body)]
@@ -94,13 +99,6 @@ def _name(application: Application) -> str:
         return _shown(application.interview.folder)
     folder = os.path.dirname(application.notes[0].path) if application.notes else ""
     return f"{folder or '.'} (no interview.yaml)"
-
-
-def _shown(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve())) or "."
-    except ValueError:
-        return str(path)
 
 
 def _real(path) -> str:

@@ -42,7 +42,8 @@ class Suppressions:
                     if ALL in enabled or disabled & enabled or ALL in disabled:
                         ranges.append((start, line, disabled))
                 open_ranges = [
-                    (s, d) for s, d in open_ranges
+                    (s, d)
+                    for s, d in open_ranges
                     if not (ALL in enabled or d & enabled or ALL in d)
                 ]
         ranges.extend((start, None, names) for start, names in open_ranges)
@@ -50,7 +51,8 @@ class Suppressions:
 
     def silences(self, line: int, slug: str, code: str) -> bool:
         return any(
-            first <= line and (last is None or line <= last)
+            first <= line
+            and (last is None or line <= last)
             and (ALL in names or slug in names or code in names)
             for first, last, names in self.ranges
         )

@@ -108,7 +108,8 @@ class Entry:
             "decision_by": _iso(self.decision_by),
             "interviewers": [r.to_dict() for r in self.rows],
             "other_notes": [
-                {"file": f, "kind": k, "to": to, "sent": _iso(s)} for f, k, to, s in self.other_notes
+                {"file": f, "kind": k, "to": to, "sent": _iso(s)}
+                for f, k, to, s in self.other_notes
             ],
         }
 
@@ -275,12 +276,16 @@ def _render_entry(entry: Entry) -> list[str]:
             )
     widths = [max(len(r[i]) for r in table) for i in range(len(header))]
     for index, cells in enumerate(table):
-        lines.append("  " + "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip())
+        lines.append(
+            "  " + "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+        )
         if index == 0:
             lines.append("  " + "  ".join("-" * w for w in widths))
     for file, kind, to, sent in entry.other_notes:
         shown = timing.stamp(sent) if sent else "not sent"
-        lines.append(f"  other note: {_basename(file)} ({kind}, to {to or 'nobody named'}, {shown})")
+        lines.append(
+            f"  other note: {_basename(file)} ({kind}, to {to or 'nobody named'}, {shown})"
+        )
     return lines
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from notelint.display import plural
 from notelint.model import Interview, Note
 
 END_OF_WORKING_DAY = time(17, 0)
@@ -124,4 +125,4 @@ def duration(delta: timedelta) -> str:
 
 
 def _plural(n: int, word: str) -> str:
-    return "" if n == 0 else f"{n} {word}" + ("" if n == 1 else "s")
+    return plural(n, word) if n else ""

@@ -34,7 +34,9 @@ class Speller(Rule):
     def check(self, note, context):
         for match in re.finditer(r"\b(?:teh|recieve|Gonzales)\b", note.body):
             right = self.SWAP[match.group()]
-            yield Hit(f"write '{right}', not '{match.group()}'", match.start(), match.end(), Fix(right))
+            yield Hit(
+                f"write '{right}', not '{match.group()}'", match.start(), match.end(), Fix(right)
+            )
 
 
 class Secret(Rule):
@@ -48,8 +50,13 @@ class Secret(Rule):
     def check(self, note, context):
         for match in re.finditer(re.escape(SECRET), note.body):
             # A careless message, on purpose: the outputs must mask it anyway.
-            yield Hit(f"confidential: '{match.group()}'", match.start(), match.end(),
-                      Fix("our new project"), sensitive=True)
+            yield Hit(
+                f"confidential: '{match.group()}'",
+                match.start(),
+                match.end(),
+                Fix("our new project"),
+                sensitive=True,
+            )
 
 
 class Overlapping(Rule):

@@ -24,11 +24,28 @@ def test_every_rule_is_measured(scores):
     assert all(n >= MIN_POSITIVES for n in thin.values()), thin
 
 
-@pytest.mark.parametrize("slug", sorted(
-    ["generic-phrasing", "duplicate-note", "missing-interview-point", "misspelled-name",
-     "wrong-recipient", "confidential-content", "template-placeholder", "wrong-company",
-     "late-thank-you", "follow-up-timing", "premature-plan", "hiring-manager-detail",
-     "missing-culture-fit", "desperate-tone", "rejection-reply-tone"]))
+@pytest.mark.parametrize(
+    "slug",
+    sorted(
+        [
+            "generic-phrasing",
+            "duplicate-note",
+            "missing-interview-point",
+            "misspelled-name",
+            "wrong-recipient",
+            "confidential-content",
+            "template-placeholder",
+            "wrong-company",
+            "late-thank-you",
+            "follow-up-timing",
+            "premature-plan",
+            "hiring-manager-detail",
+            "missing-culture-fit",
+            "desperate-tone",
+            "rejection-reply-tone",
+        ]
+    ),
+)
 def test_rule_accuracy(scores, slug):
     score = scores[slug]
     assert score.precision >= MIN_PRECISION, f"false positives: {score.false_positives}"

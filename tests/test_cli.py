@@ -20,20 +20,26 @@ PACK = "rules:\n  - slug: house-word\n    code: HW1\n    severity: info\n    kin
 def notelint(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "notelint", *args],
-        cwd=cwd, capture_output=True, text=True, timeout=300,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
         env={**os.environ, **(env or {})},
     )
 
 
 @pytest.fixture
 def notes(tmp_path: Path) -> Path:
-    write(tmp_path, {
-        "notes/app/interview.yaml": INTERVIEW,
-        "notes/app/maria.md": "---\nto: Maria Gonzalez\n---\nDear Maria,\nOur synergy.\n",
-        "notes/app/broken.md": b"---\nto: [\n---\nHi\n",
-        "packs/house.yaml": PACK,
-        ".notelint.yaml": "rule_packs: [packs]\nselect: [house-word, unreadable-input]\n",
-    })
+    write(
+        tmp_path,
+        {
+            "notes/app/interview.yaml": INTERVIEW,
+            "notes/app/maria.md": "---\nto: Maria Gonzalez\n---\nDear Maria,\nOur synergy.\n",
+            "notes/app/broken.md": b"---\nto: [\n---\nHi\n",
+            "packs/house.yaml": PACK,
+            ".notelint.yaml": "rule_packs: [packs]\nselect: [house-word, unreadable-input]\n",
+        },
+    )
     return tmp_path
 
 
@@ -46,8 +52,16 @@ def test_json_output_matches_the_contract(notes: Path):
     first, second = document["findings"]
     assert first["path"] == "notes/app/broken.md" and first["rule"] == "unreadable-input"
     assert second == {
-        "path": "notes/app/maria.md", "line": 5, "column": 5, "end_line": 5, "end_column": 12,
-        "rule": "house-word", "code": "HW1", "severity": "info", "message": "'synergy'", "fix": None,
+        "path": "notes/app/maria.md",
+        "line": 5,
+        "column": 5,
+        "end_line": 5,
+        "end_column": 12,
+        "rule": "house-word",
+        "code": "HW1",
+        "severity": "info",
+        "message": "'synergy'",
+        "fix": None,
     }
 
 
@@ -70,7 +84,9 @@ def test_text_output_reads_like_ruff(notes: Path):
 
 
 def test_quiet_and_output_file(notes: Path):
-    result = notelint("check", "notes", "-q", "--output", "report.json", "--format", "json", cwd=notes)
+    result = notelint(
+        "check", "notes", "-q", "--output", "report.json", "--format", "json", cwd=notes
+    )
     assert result.stdout == ""
     assert json.loads((notes / "report.json").read_text())["summary"]["findings"] == 2
 
@@ -97,7 +113,10 @@ def test_bad_config_and_bad_pack_exit_2(notes: Path):
     (notes / "packs" / "bad.yaml").write_text("rules:\n  - slug: x\n    kind: existance\n")
     result = notelint("check", "notes", cwd=notes)
     assert result.returncode == 2
-    assert f"{notes / 'packs' / 'bad.yaml'}:3: rules[0].kind: 'existance' is not a kind; did you mean 'existence'?" in result.stderr
+    assert (
+        f"{notes / 'packs' / 'bad.yaml'}:3: rules[0].kind: 'existance' is not a kind; did you mean 'existence'?"
+        in result.stderr
+    )
 
 
 def test_missing_model_is_one_line(notes: Path):
@@ -109,22 +128,38 @@ def test_missing_model_is_one_line(notes: Path):
     )
 
 
-@pytest.mark.parametrize("command", [["rules"], ["explain", "unreadable-input"], ["--help"], ["check", "--help"]])
+@pytest.mark.parametrize(
+    "command", [["rules"], ["explain", "unreadable-input"], ["--help"], ["check", "--help"]]
+)
 def test_listing_commands_never_import_spacy(tmp_path: Path, command):
     code = (
         "import sys\nfrom notelint.cli import main\n"
         f"try:\n    main({command!r})\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
         "assert 'spacy' not in sys.modules, 'spacy imported'\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
 
 
 CONTRACT_SLUGS = {
-    "generic-phrasing", "duplicate-note", "missing-interview-point", "misspelled-name",
-    "wrong-recipient", "confidential-content", "template-placeholder", "wrong-company",
-    "late-thank-you", "follow-up-timing", "premature-plan", "hiring-manager-detail",
-    "missing-culture-fit", "desperate-tone", "rejection-reply-tone", "unreadable-input",
+    "generic-phrasing",
+    "duplicate-note",
+    "missing-interview-point",
+    "misspelled-name",
+    "wrong-recipient",
+    "confidential-content",
+    "template-placeholder",
+    "wrong-company",
+    "late-thank-you",
+    "follow-up-timing",
+    "premature-plan",
+    "hiring-manager-detail",
+    "missing-culture-fit",
+    "desperate-tone",
+    "rejection-reply-tone",
+    "unreadable-input",
 }
 
 
@@ -169,7 +204,9 @@ def test_third_party_plugin_is_listed_and_runs(tmp_path: Path):
     write(tmp_path, {"n.md": "Hi,\nthis is URGENT.\n"})
     env = {"PYTHONPATH": str(site)}
     assert "PL100  urgent-word" in notelint("rules", cwd=tmp_path, env=env).stdout
-    result = notelint("check", "n.md", "--select", "urgent-word", "--format", "json", cwd=tmp_path, env=env)
+    result = notelint(
+        "check", "n.md", "--select", "urgent-word", "--format", "json", cwd=tmp_path, env=env
+    )
     (finding,) = json.loads(result.stdout)["findings"]
     assert (finding["rule"], finding["line"], finding["column"]) == ("urgent-word", 2, 9)
 
@@ -211,10 +248,15 @@ def test_a_crashing_rule_is_reported_and_the_run_completes(tmp_path: Path):
     install_plugin(site, "notelint_crashy", "notelint_crashy:Crashes", CRASHING)
     write(tmp_path, {"notes/a.md": "banana\n", "notes/b.md": "apple\n"})
     env = {"PYTHONPATH": str(site)}
-    result = notelint("check", "notes", "--select", "crashy", "--format", "json", cwd=tmp_path, env=env)
+    result = notelint(
+        "check", "notes", "--select", "crashy", "--format", "json", cwd=tmp_path, env=env
+    )
     assert result.returncode == 2
     assert [f["path"] for f in json.loads(result.stdout)["findings"]] == ["notes/b.md"]
-    assert "rule 'crashy' crashed on notes/a.md: ZeroDivisionError: division by banana" in result.stderr
+    assert (
+        "rule 'crashy' crashed on notes/a.md: ZeroDivisionError: division by banana"
+        in result.stderr
+    )
     assert "Traceback" not in result.stderr
     verbose = notelint("check", "notes", "--select", "crashy", "-v", cwd=tmp_path, env=env)
     assert "Traceback" in verbose.stderr
@@ -231,13 +273,17 @@ def test_unreadable_input_stays_on_when_other_rules_are_selected(notes: Path):
     result = notelint("check", "notes", "--select", "house-word", "--format", "json", cwd=notes)
     rules = {f["rule"] for f in json.loads(result.stdout)["findings"]}
     assert rules == {"house-word", "unreadable-input"}
-    ignored = notelint("check", "notes", "--ignore", "unreadable-input", "--format", "json", cwd=notes)
+    ignored = notelint(
+        "check", "notes", "--ignore", "unreadable-input", "--format", "json", cwd=notes
+    )
     assert {f["rule"] for f in json.loads(ignored.stdout)["findings"]} == {"house-word"}
 
 
 def test_rule_settings_by_code_apply(notes: Path):
     (notes / ".notelint.yaml").write_text("rule_packs: [packs]\nrules:\n  HW1: {severity: error}\n")
-    result = notelint("check", "notes/app/maria.md", "--select", "HW1", "--format", "json", cwd=notes)
+    result = notelint(
+        "check", "notes/app/maria.md", "--select", "HW1", "--format", "json", cwd=notes
+    )
     assert [f["severity"] for f in json.loads(result.stdout)["findings"]] == ["error"]
     assert result.returncode == 1
 
@@ -245,9 +291,18 @@ def test_rule_settings_by_code_apply(notes: Path):
 @pytest.mark.parametrize(
     "settings, message",
     [
-        ("duplicate-note: {paragraph_severity: loud}", ":3: rules: duplicate-note: paragraph_severity: 'loud' is not one of info, warning, error"),
-        ("late-thank-you: {hours: -5}", ":3: rules: late-thank-you: hours: expected a number of 0 or more, got -5"),
-        ("late-thank-you: {hourz: 5}", ":3: rules: late-thank-you: unknown option 'hourz'; did you mean 'hours'?"),
+        (
+            "duplicate-note: {paragraph_severity: loud}",
+            ":3: rules: duplicate-note: paragraph_severity: 'loud' is not one of info, warning, error",
+        ),
+        (
+            "late-thank-you: {hours: -5}",
+            ":3: rules: late-thank-you: hours: expected a number of 0 or more, got -5",
+        ),
+        (
+            "late-thank-you: {hourz: 5}",
+            ":3: rules: late-thank-you: unknown option 'hourz'; did you mean 'hours'?",
+        ),
         ("NL999: {severity: error}", ": unknown rule 'NL999'"),
     ],
 )

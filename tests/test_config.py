@@ -16,7 +16,9 @@ def test_nearest_file_wins(tmp_path: Path):
     deep = tmp_path / "a" / "b"
     deep.mkdir(parents=True)
     assert discover(deep) == tmp_path / ".notelint.yaml"
-    (tmp_path / "a" / "pyproject.toml").write_text("[tool.notelint]\nignore = ['generic-phrasing']\n")
+    (tmp_path / "a" / "pyproject.toml").write_text(
+        "[tool.notelint]\nignore = ['generic-phrasing']\n"
+    )
     assert discover(deep) == tmp_path / "a" / "pyproject.toml"
     assert load(discover(deep)).ignore == ("generic-phrasing",)
 
@@ -50,8 +52,14 @@ def test_command_line_wins():
 @pytest.mark.parametrize(
     "text, message",
     [
-        ("fail_on: warning\nselct: [x]\n", ".notelint.yaml:2: unknown setting 'selct'; did you mean 'select'?"),
-        ("fail_on: warn\n", ".notelint.yaml:1: 'warn' is not a severity (error, warning, info); did you mean 'warning'?"),
+        (
+            "fail_on: warning\nselct: [x]\n",
+            ".notelint.yaml:2: unknown setting 'selct'; did you mean 'select'?",
+        ),
+        (
+            "fail_on: warn\n",
+            ".notelint.yaml:1: 'warn' is not a severity (error, warning, info); did you mean 'warning'?",
+        ),
         ("jobs: -1\n", ".notelint.yaml:1: jobs: expected a positive whole number, got -1"),
         ("format: xml\n", ".notelint.yaml:1: format: 'xml' is not one of"),
         ("rules: [a]\n", ".notelint.yaml:1: rules: expected a mapping"),
@@ -80,5 +88,7 @@ def test_an_unrelated_broken_pyproject_is_skipped(tmp_path: Path):
 def test_empty_optional_text_is_none(tmp_path: Path):
     from notelint.interview import parse_interview
 
-    interview = parse_interview(tmp_path / "interview.yaml", "company: Acme\ncurrent_employer: ''\nrole: ' '\n")
+    interview = parse_interview(
+        tmp_path / "interview.yaml", "company: Acme\ncurrent_employer: ''\nrole: ' '\n"
+    )
     assert (interview.current_employer, interview.role) == (None, None)

@@ -18,7 +18,9 @@ def test_rule_documents_why_bad_good_and_options(rule):
     for section in ("Why:", "Bad", "Good", "Options:"):
         assert section in doc, f"{rule.slug} lacks '{section}'"
     for option in rule.options:
-        assert option in doc.split("Options:", 1)[1], f"{rule.slug} does not document option {option}"
+        assert option in doc.split("Options:", 1)[1], (
+            f"{rule.slug} does not document option {option}"
+        )
 
 
 def test_codes_and_slugs_are_unique():

@@ -109,9 +109,15 @@ def test_crlf_line_endings_are_kept(folder):
 
 
 def test_a_utf8_bom_is_kept(folder):
-    note = put(folder, "maria-gonzalez.md", codecs.BOM_UTF8 + NOTE.replace("Thank", "Merci, café. Thank").encode("utf-8"))
+    note = put(
+        folder,
+        "maria-gonzalez.md",
+        codecs.BOM_UTF8 + NOTE.replace("Thank", "Merci, café. Thank").encode("utf-8"),
+    )
     check("--fix", "notes")
-    assert note.read_bytes() == codecs.BOM_UTF8 + FIXED.replace("Thank", "Merci, café. Thank").encode("utf-8")
+    assert note.read_bytes() == codecs.BOM_UTF8 + FIXED.replace(
+        "Thank", "Merci, café. Thank"
+    ).encode("utf-8")
 
 
 def test_utf16_keeps_its_byte_order(folder):
@@ -155,10 +161,30 @@ def test_a_failure_before_the_rename_leaves_the_original_intact(folder, monkeypa
 def test_overlapping_fixes_are_never_both_applied(folder):
     put(folder, "maria-gonzalez.md", "---\nto: Maria Gonzalez\n---\nIt was very very good.\n")
     findings = [
-        Finding("notes/acme/maria-gonzalez.md", 4, 8, 4, 17, "house-phrase", "T300",
-                Severity.WARNING, "say it once", Fix("very")),
-        Finding("notes/acme/maria-gonzalez.md", 4, 13, 4, 17, "house-phrase", "T300",
-                Severity.WARNING, "say it better", Fix("truly")),
+        Finding(
+            "notes/acme/maria-gonzalez.md",
+            4,
+            8,
+            4,
+            17,
+            "house-phrase",
+            "T300",
+            Severity.WARNING,
+            "say it once",
+            Fix("very"),
+        ),
+        Finding(
+            "notes/acme/maria-gonzalez.md",
+            4,
+            13,
+            4,
+            17,
+            "house-phrase",
+            "T300",
+            Severity.WARNING,
+            "say it better",
+            Fix("truly"),
+        ),
     ]
     text = (folder / "maria-gonzalez.md").read_text(encoding="utf-8")
     planned = fixes.plan(findings, {"notes/acme/maria-gonzalez.md": text}, {"house-phrase"})
@@ -168,7 +194,9 @@ def test_overlapping_fixes_are_never_both_applied(folder):
 
 
 def test_fix_through_the_command_line_with_overlaps_converges(folder):
-    note = put(folder, "maria-gonzalez.md", "---\nto: Maria Gonzalez\n---\nIt was very very good.\n")
+    note = put(
+        folder, "maria-gonzalez.md", "---\nto: Maria Gonzalez\n---\nIt was very very good.\n"
+    )
     check("--fix", "notes")
     assert note.read_text(encoding="utf-8").endswith("It was very good.\n")
     assert check("--diff", "notes").exit_code == 0
@@ -176,17 +204,39 @@ def test_fix_through_the_command_line_with_overlaps_converges(folder):
 
 def test_only_fixable_rules_are_applied(folder):
     text = NOTE
-    finding = Finding("notes/acme/maria-gonzalez.md", 4, 10, 4, 18, "not-fixable", "T900",
-                      Severity.WARNING, "?", Fix("Gonzalez"))
+    finding = Finding(
+        "notes/acme/maria-gonzalez.md",
+        4,
+        10,
+        4,
+        18,
+        "not-fixable",
+        "T900",
+        Severity.WARNING,
+        "?",
+        Fix("Gonzalez"),
+    )
     put(folder, "maria-gonzalez.md", text)
     assert fixes.plan([finding], {finding.path: text}, {"house-spelling"}).files == []
 
 
 def test_a_file_changed_since_the_check_is_left_alone(folder):
     note = put(folder, "maria-gonzalez.md", NOTE)
-    finding = Finding("notes/acme/maria-gonzalez.md", 4, 10, 4, 18, "house-spelling", "T100",
-                      Severity.WARNING, "?", Fix("Gonzalez"))
-    planned = fixes.plan([finding], {finding.path: NOTE.replace("Dear", "Hello")}, {"house-spelling"})
+    finding = Finding(
+        "notes/acme/maria-gonzalez.md",
+        4,
+        10,
+        4,
+        18,
+        "house-spelling",
+        "T100",
+        Severity.WARNING,
+        "?",
+        Fix("Gonzalez"),
+    )
+    planned = fixes.plan(
+        [finding], {finding.path: NOTE.replace("Dear", "Hello")}, {"house-spelling"}
+    )
     assert planned.files == [] and "changed since it was checked" in planned.skipped[0]
     assert note.read_text(encoding="utf-8") == NOTE
 
@@ -203,9 +253,15 @@ EML = (
 
 
 def test_a_plain_eml_body_is_fixed(folder):
-    note = put(folder, "maria-gonzalez.eml", EML.format(encoding="7bit", body="Dear Ms. Gonzales,\n\nThanks.\n"))
+    note = put(
+        folder,
+        "maria-gonzalez.eml",
+        EML.format(encoding="7bit", body="Dear Ms. Gonzales,\n\nThanks.\n"),
+    )
     check("--fix", "notes")
-    assert note.read_text(encoding="utf-8") == EML.format(encoding="7bit", body="Dear Ms. Gonzalez,\n\nThanks.\n")
+    assert note.read_text(encoding="utf-8") == EML.format(
+        encoding="7bit", body="Dear Ms. Gonzalez,\n\nThanks.\n"
+    )
 
 
 def test_an_encoded_eml_body_is_left_alone(folder):

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests import fake_rules
 from notelint.cli import main
 from notelint.formatters import Summary, formatter
 from notelint.formatters.github import escape_data, escape_property
 from notelint.model import Finding, Fix, Severity
+from tests import fake_rules
 
 SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 
@@ -60,7 +60,9 @@ def sarif(*args: str) -> dict:
 
 def test_sarif_validates_against_the_official_schema(notes):
     if not SCHEMA.is_file():
-        pytest.skip(f"the SARIF 2.1.0 schema is not at {SCHEMA} (../shared/schemas from the repository)")
+        pytest.skip(
+            f"the SARIF 2.1.0 schema is not at {SCHEMA} (../shared/schemas from the repository)"
+        )
     jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is in the 'test' extra")
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     document = sarif("notes")
@@ -87,7 +89,12 @@ def test_sarif_results_point_at_their_rule_and_span(notes):
     run = sarif("notes")["runs"][0]
     rules = run["tool"]["driver"]["rules"]
     results = run["results"]
-    assert [r["ruleId"] for r in results] == ["house-spelling", "house-spelling", "secret-term", "house-shouting"]
+    assert [r["ruleId"] for r in results] == [
+        "house-spelling",
+        "house-spelling",
+        "secret-term",
+        "house-shouting",
+    ]
     for result in results:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
     first = results[0]
@@ -96,12 +103,20 @@ def test_sarif_results_point_at_their_rule_and_span(notes):
     location = first["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "notes/acme/maria-gonzalez.md"
     assert location["region"] == {
-        "startLine": 4, "startColumn": 10, "endLine": 4, "endColumn": 18,
+        "startLine": 4,
+        "startColumn": 10,
+        "endLine": 4,
+        "endColumn": 18,
         "snippet": {"text": "Gonzales"},
     }
     fix = first["fixes"][0]["artifactChanges"][0]["replacements"][0]
     assert fix["insertedContent"]["text"] == "Gonzalez"
-    assert fix["deletedRegion"] == {"startLine": 4, "startColumn": 10, "endLine": 4, "endColumn": 18}
+    assert fix["deletedRegion"] == {
+        "startLine": 4,
+        "startColumn": 10,
+        "endLine": 4,
+        "endColumn": 18,
+    }
     assert results[3]["level"] == "note"
 
 
@@ -116,8 +131,11 @@ def test_sarif_never_shows_a_sensitive_span_or_its_fix(notes):
 
 def fingerprints(document: dict) -> list[tuple[str, int, str]]:
     return [
-        (r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"],
-         r["partialFingerprints"]["notelintSpanHash/v1"])
+        (
+            r["ruleId"],
+            r["locations"][0]["physicalLocation"]["region"]["startLine"],
+            r["partialFingerprints"]["notelintSpanHash/v1"],
+        )
         for r in document["runs"][0]["results"]
     ]
 
@@ -125,10 +143,17 @@ def fingerprints(document: dict) -> list[tuple[str, int, str]]:
 def test_sarif_fingerprints_stay_when_lines_above_move(notes):
     before = fingerprints(sarif("notes"))
     note = notes / "notes" / "acme" / "maria-gonzalez.md"
-    note.write_text(NOTE.replace("---\n\nDear", "---\n\nHello again.\n\n\nDear").replace("---\nDear", "---\nA new first line.\n\nDear"), encoding="utf-8")
+    note.write_text(
+        NOTE.replace("---\n\nDear", "---\n\nHello again.\n\n\nDear").replace(
+            "---\nDear", "---\nA new first line.\n\nDear"
+        ),
+        encoding="utf-8",
+    )
     after = fingerprints(sarif("notes"))
     assert [line for _, line, _ in after] == [line + 2 for _, line, _ in before]
-    assert [(rule, print_) for rule, _, print_ in after] == [(rule, print_) for rule, _, print_ in before]
+    assert [(rule, print_) for rule, _, print_ in after] == [
+        (rule, print_) for rule, _, print_ in before
+    ]
     assert len({print_ for _, _, print_ in after}) == len(after)
 
 
@@ -150,9 +175,18 @@ def test_github_escaping():
 
 
 def finding(**changes) -> Finding:
-    values = dict(path="notes/acme/maria.md", line=4, column=10, end_line=4, end_column=18,
-                  rule="house-spelling", code="T100", severity=Severity.WARNING,
-                  message="write 'Gonzalez'", fix=Fix("Gonzalez"))
+    values = dict(
+        path="notes/acme/maria.md",
+        line=4,
+        column=10,
+        end_line=4,
+        end_column=18,
+        rule="house-spelling",
+        code="T100",
+        severity=Severity.WARNING,
+        message="write 'Gonzalez'",
+        fix=Fix("Gonzalez"),
+    )
     values.update(changes)
     return Finding(**values)
 
@@ -168,11 +202,14 @@ def render(name: str, findings: list[Finding], files: int = 1, **options) -> str
 
 
 def test_github_commands_carry_the_location_and_escape_everything():
-    text = render("github", [
-        finding(path="notes/a,b:c/n.md", message="50% off\nnext line\r"),
-        finding(severity=Severity.ERROR, rule="secret-term", code="T200"),
-        finding(severity=Severity.INFO),
-    ])
+    text = render(
+        "github",
+        [
+            finding(path="notes/a,b:c/n.md", message="50% off\nnext line\r"),
+            finding(severity=Severity.ERROR, rule="secret-term", code="T200"),
+            finding(severity=Severity.INFO),
+        ],
+    )
     lines = text.splitlines()
     assert lines[0] == (
         "::warning file=notes/a%2Cb%3Ac/n.md,line=4,col=10,endLine=4,endColumn=18,"
@@ -189,7 +226,9 @@ def test_github_through_the_command_line_masks_secrets(notes):
     assert status == 1
     commands = [line for line in out.splitlines() if line.startswith("::")]
     assert len(commands) == 4
-    assert commands[0].startswith("::warning file=notes/acme/maria-gonzalez.md,line=4,col=10,endLine=4,endColumn=18,")
+    assert commands[0].startswith(
+        "::warning file=notes/acme/maria-gonzalez.md,line=4,col=10,endLine=4,endColumn=18,"
+    )
     assert fake_rules.SECRET not in out
 
 
@@ -198,7 +237,9 @@ def test_github_through_the_command_line_masks_secrets(notes):
 
 def test_rdjson_diagnostics_and_suggestions(notes):
     note = notes / "notes" / "acme" / "maria-gonzalez.md"
-    note.write_text("---\nto: Maria Gonzalez\n---\nCafé crème, teh best. Project Falcon\n", encoding="utf-8")
+    note.write_text(
+        "---\nto: Maria Gonzalez\n---\nCafé crème, teh best. Project Falcon\n", encoding="utf-8"
+    )
     status, out, _ = check("--format", "rdjson", "notes")
     assert status == 1
     document = json.loads(out)
@@ -219,11 +260,15 @@ def test_rdjson_diagnostics_and_suggestions(notes):
 
 
 def test_junit_one_testcase_per_finding_grouped_by_file():
-    text = render("junit", [
-        finding(path="a.md"),
-        finding(path="a.md", line=5, severity=Severity.INFO, message="calm down", fix=None),
-        finding(path="b.md", message="bad \x0b control <&>"),
-    ], files=3)
+    text = render(
+        "junit",
+        [
+            finding(path="a.md"),
+            finding(path="a.md", line=5, severity=Severity.INFO, message="calm down", fix=None),
+            finding(path="b.md", message="bad \x0b control <&>"),
+        ],
+        files=3,
+    )
     root = ET.fromstring(text)
     assert root.tag == "testsuites"
     assert (root.get("tests"), root.get("failures")) == ("3", "2")
@@ -238,7 +283,9 @@ def test_junit_one_testcase_per_finding_grouped_by_file():
 
 
 def test_junit_respects_fail_on_and_a_clean_run_is_one_passing_case():
-    strict = ET.fromstring(render("junit", [finding(severity=Severity.INFO)], fail_on=Severity.INFO))
+    strict = ET.fromstring(
+        render("junit", [finding(severity=Severity.INFO)], fail_on=Severity.INFO)
+    )
     assert strict.get("failures") == "1"
     clean = ET.fromstring(render("junit", [], files=4))
     cases = clean.findall(".//testcase")
@@ -283,7 +330,9 @@ def test_statistics_counts_per_rule(notes):
 def test_statistics_table_per_application(notes):
     other = notes / "notes" / "initech"
     other.mkdir()
-    (other / "interview.yaml").write_text("company: Initech\ninterviewers:\n  - name: Bill Lumbergh\n", encoding="utf-8")
+    (other / "interview.yaml").write_text(
+        "company: Initech\ninterviewers:\n  - name: Bill Lumbergh\n", encoding="utf-8"
+    )
     (other / "bill-lumbergh.md").write_text("Thank you!\n", encoding="utf-8")
     (other / "bill-lumbergh-2.md").write_text("Thank you.\n", encoding="utf-8")
     status, out, _ = check("--statistics", "notes")

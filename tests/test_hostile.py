@@ -44,7 +44,7 @@ HOSTILE = {
         "To: m@acme.example\nSubject: Thanks\nDate: Sat, 21 Nov 2026 09:00:00 +0000\n"
         'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b"\n\n'
         "--b\nContent-Type: text/plain; charset=utf-8\n\nDear Maria,\nThanks for the roadmap planning talk.\n"
-        "--b\nContent-Type: application/pdf\nContent-Disposition: attachment; filename=\"30-60-90-plan.pdf\"\n"
+        '--b\nContent-Type: application/pdf\nContent-Disposition: attachment; filename="30-60-90-plan.pdf"\n'
         "Content-Transfer-Encoding: base64\n\nJVBERi0=\n--b--\n"
     ),
     "weird-charset.eml": (
@@ -63,9 +63,15 @@ def outcome(tmp_path_factory, nlp):
     from tests.conftest import write
 
     root = tmp_path_factory.mktemp("hostile")
-    write(root, {"app/interview.yaml": INTERVIEW, "app/good.md": GOOD,
-                 **{f"app/{name}": text for name, text in HOSTILE.items()},
-                 "bare/no-interview.md": "Dear Sir or Madam,\n\nThank you.\n"})
+    write(
+        root,
+        {
+            "app/interview.yaml": INTERVIEW,
+            "app/good.md": GOOD,
+            **{f"app/{name}": text for name, text in HOSTILE.items()},
+            "bare/no-interview.md": "Dear Sir or Madam,\n\nThank you.\n",
+        },
+    )
     return root, run([(Config(), [str(root)])], RunOptions(now=NOW))
 
 
@@ -83,12 +89,18 @@ def test_every_finding_lies_inside_its_file(outcome):
         lines = LineIndex.of(text)
         assert 1 <= finding.line <= finding.end_line <= len(lines.starts)
         assert lines.offset(finding.end_line, finding.end_column) <= len(text)
-        assert lines.offset(finding.line, finding.column) <= lines.offset(finding.end_line, finding.end_column)
+        assert lines.offset(finding.line, finding.column) <= lines.offset(
+            finding.end_line, finding.end_column
+        )
 
 
 def test_bad_files_are_findings_and_good_ones_are_still_linted(outcome):
     _, report = outcome
-    unreadable = {f.path.rsplit("/", 1)[-1]: f.message for f in report.findings if f.rule == "unreadable-input"}
+    unreadable = {
+        f.path.rsplit("/", 1)[-1]: f.message
+        for f in report.findings
+        if f.rule == "unreadable-input"
+    }
     assert "unknown charset 'x-no-such-charset'" in unreadable["weird-charset.eml"]
     assert "is not between 1970 and 2200" in unreadable["far-future.md"]
     assert set(unreadable) == {"weird-charset.eml", "far-future.md"}, unreadable

@@ -24,16 +24,31 @@ def problems(lint, files):
 @pytest.mark.parametrize(
     "interview, line, fragment",
     [
-        (GOOD_INTERVIEW.replace("role: hiring-manager", "role: hiring manger"), 6,
-         "interviewers[0].role: 'hiring manger' is not a role; did you mean 'hiring-manager'?"),
+        (
+            GOOD_INTERVIEW.replace("role: hiring-manager", "role: hiring manger"),
+            6,
+            "interviewers[0].role: 'hiring manger' is not a role; did you mean 'hiring-manager'?",
+        ),
         (GOOD_INTERVIEW + "compnay: Acme\n", 7, "unknown key 'compnay'; did you mean 'company'?"),
         (GOOD_INTERVIEW.replace("company: Acme Robotics\n", ""), 1, "'company' is required"),
-        (GOOD_INTERVIEW.replace("2026-11-20T14:00", "2026-02-30"), 3, "interviewed_at: '2026-02-30' is not a date"),
-        (GOOD_INTERVIEW.replace("round: 1", "round: first"), 2, "round: 'first' is not a round number"),
+        (
+            GOOD_INTERVIEW.replace("2026-11-20T14:00", "2026-02-30"),
+            3,
+            "interviewed_at: '2026-02-30' is not a date",
+        ),
+        (
+            GOOD_INTERVIEW.replace("round: 1", "round: first"),
+            2,
+            "round: 'first' is not a round number",
+        ),
         (GOOD_INTERVIEW + "  - title: CTO\n", 7, "'name' is required"),
         ("- just\n- a list\n", 1, "interview.yaml must be a mapping"),
         ("company: [unclosed\n", 2, "expected ',' or ']'"),
-        ("company: !!python/object/apply:os.system [echo hi]\n", 1, "could not determine a constructor"),
+        (
+            "company: !!python/object/apply:os.system [echo hi]\n",
+            1,
+            "could not determine a constructor",
+        ),
     ],
 )
 def test_bad_interview_yaml(lint, interview, line, fragment):
@@ -52,9 +67,17 @@ def test_bad_interview_yaml(lint, interview, line, fragment):
         (b"---\nto: Maria Gonzalez\nDear Maria,\n", 1, "never closed"),
         (b"---\n- a\n- b\n---\nHi\n", 1, "front matter must be a mapping"),
         (b"---\nto: Maria Gonzalez\n\tsent: x\n---\nHi\n", 3, "tab"),
-        (b"---\nto: Maria Gonzalez\nsnet: 2026-11-21\n---\nHi\n", 3, "unknown key 'snet'; did you mean 'sent'?"),
+        (
+            b"---\nto: Maria Gonzalez\nsnet: 2026-11-21\n---\nHi\n",
+            3,
+            "unknown key 'snet'; did you mean 'sent'?",
+        ),
         (b"---\nto: Maria Gonzalez\nkind: thankyou\n---\nHi\n", 3, "did you mean 'thank-you'?"),
-        (b"---\nto: Maria Gonzalez\nsent: 2026-13-01\n---\nHi\n", 3, "sent: '2026-13-01' is not a date"),
+        (
+            b"---\nto: Maria Gonzalez\nsent: 2026-13-01\n---\nHi\n",
+            3,
+            "sent: '2026-13-01' is not a date",
+        ),
         (b"---\nto: Marla Gonzales\n---\nHi\n", 2, "to: 'Marla Gonzales' is not an interviewer"),
         (b"This is not an e-mail at all.\n", 1, "not an e-mail"),
     ],
@@ -81,7 +104,7 @@ def test_file_over_the_size_limit(lint):
 
 def test_yaml_alias_bomb_is_refused_quickly(lint):
     bomb = "company: Acme\na: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"b{i}: &b{i} [*{'a' if i == 0 else f'b{i-1}'}, *{'a' if i == 0 else f'b{i-1}'}]\n"
+        f"b{i}: &b{i} [*{'a' if i == 0 else f'b{i - 1}'}, *{'a' if i == 0 else f'b{i - 1}'}]\n"
         for i in range(80)
     )
     found = problems(lint, {"app/interview.yaml": bomb, "app/maria.md": GOOD_NOTE})
@@ -124,23 +147,33 @@ def test_nested_interviews_govern_their_own_folders(tmp_path):
     from notelint.sources import load
     from tests.conftest import write
 
-    write(tmp_path, {
-        "a/interview.yaml": "company: Alpha\ninterviewers: [{name: Ann Lee}]\n",
-        "a/ann-lee.md": "Hi Ann\n",
-        "a/b/interview.yaml": "company: Beta\ninterviewers: [{name: Bo Chan}]\n",
-        "a/b/bo.md": "---\nto: bo chan\n---\nHi Bo\n",
-    })
+    write(
+        tmp_path,
+        {
+            "a/interview.yaml": "company: Alpha\ninterviewers: [{name: Ann Lee}]\n",
+            "a/ann-lee.md": "Hi Ann\n",
+            "a/b/interview.yaml": "company: Beta\ninterviewers: [{name: Bo Chan}]\n",
+            "a/b/bo.md": "---\nto: bo chan\n---\nHi Bo\n",
+        },
+    )
     loaded = load([str(tmp_path)])
-    companies = {a.interview.company: [(n.path.rsplit("/", 1)[-1], n.recipient.name) for n in a.notes] for a in loaded.applications}
+    companies = {
+        a.interview.company: [(n.path.rsplit("/", 1)[-1], n.recipient.name) for n in a.notes]
+        for a in loaded.applications
+    }
     assert companies == {"Alpha": [("ann-lee.md", "Ann Lee")], "Beta": [("bo.md", "Bo Chan")]}
 
 
 def test_a_million_character_line_is_refused_not_parsed(lint):
     found = problems(lint, {"long.md": "Dear Maria, " + "a" * 999_000 + "\n", "ok.md": "Hi\n"})
-    assert found == [("long.md", 1, "the note is 999,013 characters long, over the 100,000 that notelint parses")]
+    assert found == [
+        ("long.md", 1, "the note is 999,013 characters long, over the 100,000 that notelint parses")
+    ]
 
 
 def test_two_notes_to_the_same_recipient_are_both_linted(lint):
     second = GOOD_NOTE.replace("Thank you.", "Following up on our talk.")
-    findings = lint({"app/interview.yaml": GOOD_INTERVIEW, "app/maria.md": GOOD_NOTE, "app/maria-2.md": second})
+    findings = lint(
+        {"app/interview.yaml": GOOD_INTERVIEW, "app/maria.md": GOOD_NOTE, "app/maria-2.md": second}
+    )
     assert not [f for f in findings if f.rule == "unreadable-input"]

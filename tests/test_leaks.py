@@ -60,7 +60,9 @@ def test_no_format_shows_a_confidential_match(notes, format_):
 
 def test_statistics_and_diff_do_not_leak(notes):
     for args in (["--statistics"], ["--diff"]):
-        result = CliRunner().invoke(main, ["check", "app", "--select", "confidential-content", *args])
+        result = CliRunner().invoke(
+            main, ["check", "app", "--select", "confidential-content", *args]
+        )
         for secret in SECRETS:
             assert secret not in result.stdout + result.stderr
 

@@ -18,7 +18,9 @@ def wheel(tmp_path_factory) -> zipfile.ZipFile:
     out = tmp_path_factory.mktemp("wheel")
     result = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, result.stderr
     (built,) = out.glob("notelint-*.whl")
@@ -34,6 +36,8 @@ def test_wheel_ships_every_rule_pack(wheel):
 def test_wheel_registers_every_builtin_rule(wheel):
     (entry_points,) = [n for n in wheel.namelist() if n.endswith("entry_points.txt")]
     text = wheel.read(entry_points).decode()
-    modules = sorted(p.stem for p in (ROOT / "notelint" / "rules").glob("*.py") if p.stem != "__init__")
+    modules = sorted(
+        p.stem for p in (ROOT / "notelint" / "rules").glob("*.py") if p.stem != "__init__"
+    )
     assert "[notelint.rules]" in text and "notelint = notelint.cli:main" in text
     assert all(f"notelint.rules.{module}:" in text for module in modules)

@@ -36,22 +36,31 @@ def found(lint, tmp_path):
         findings = lint({"n.md": text}, select=(slug,), rule_packs=(tmp_path / "packs",))
         lines = text.splitlines()
         return [
-            (lines[f.line - 1][f.column - 1 : f.end_column - 1], f.fix.replacement if f.fix else None)
-            for f in findings if f.rule == slug
+            (
+                lines[f.line - 1][f.column - 1 : f.end_column - 1],
+                f.fix.replacement if f.fix else None,
+            )
+            for f in findings
+            if f.rule == slug
         ]
 
     return run
 
 
 def test_existence_on_lemmas_catches_inflections(found):
-    assert found("house-apology", "I apologized for the delay. Apologizing for the delay again.") == [
-        ("apologized for the delay", None), ("Apologizing for the delay", None),
+    assert found(
+        "house-apology", "I apologized for the delay. Apologizing for the delay again."
+    ) == [
+        ("apologized for the delay", None),
+        ("Apologizing for the delay", None),
     ]
 
 
 def test_substitution_fixes_in_the_words_case(found):
     assert found("house-swap", "We utilize it. Utilize it. UTILIZE it.") == [
-        ("utilize", "use"), ("Utilize", "Use"), ("UTILIZE", "USE"),
+        ("utilize", "use"),
+        ("Utilize", "Use"),
+        ("UTILIZE", "USE"),
     ]
 
 

@@ -26,7 +26,10 @@ def spans(lint, tmp_path):
         (tmp_path / "packs").mkdir(exist_ok=True)
         (tmp_path / "packs" / "house.yaml").write_text(PACK, encoding="utf-8")
         findings = lint(files, select=("house-gonzales",), rule_packs=(tmp_path / "packs",))
-        return [(f.path.rsplit("/", 1)[-1], f.line, f.column, f.end_line, f.end_column) for f in findings]
+        return [
+            (f.path.rsplit("/", 1)[-1], f.line, f.column, f.end_line, f.end_column)
+            for f in findings
+        ]
 
     return run
 
@@ -79,7 +82,13 @@ def test_base64_email_points_at_first_body_line(spans):
 
 @pytest.mark.parametrize(
     "text, offset, expected",
-    [("a\nb", 2, (2, 1)), ("a\r\nb", 3, (2, 1)), ("a\rb", 2, (2, 1)), ("ab", 1, (1, 2)), ("a\n\n", 2, (2, 1))],
+    [
+        ("a\nb", 2, (2, 1)),
+        ("a\r\nb", 3, (2, 1)),
+        ("a\rb", 2, (2, 1)),
+        ("ab", 1, (1, 2)),
+        ("a\n\n", 2, (2, 1)),
+    ],
 )
 def test_line_index(text, offset, expected):
     assert LineIndex.of(text).position(offset) == expected

@@ -35,7 +35,16 @@ needs_pre_commit = pytest.mark.skipif(
 
 FIXED_DATE = "2026-01-01T00:00:00+00:00"
 HOOK_PARTS = {"notelint", "rules", "pyproject.toml", "README.md", ".pre-commit-hooks.yaml"}
-SKIP_PARTS = {".git", "__pycache__", ".pytest_cache", ".hypothesis", "venv", ".venv", "build", "dist"}
+SKIP_PARTS = {
+    ".git",
+    "__pycache__",
+    ".pytest_cache",
+    ".hypothesis",
+    "venv",
+    ".venv",
+    "build",
+    "dist",
+}
 
 
 def git(*args: str, cwd: Path, env: dict[str, str]) -> str:
@@ -54,9 +63,12 @@ def env(tmp_path_factory) -> dict[str, str]:
         HOME=str(home),
         GIT_CONFIG_GLOBAL=str(home / ".gitconfig"),
         GIT_CONFIG_NOSYSTEM="1",
-        GIT_AUTHOR_NAME="notelint tests", GIT_AUTHOR_EMAIL="tests@notelint.invalid",
-        GIT_COMMITTER_NAME="notelint tests", GIT_COMMITTER_EMAIL="tests@notelint.invalid",
-        GIT_AUTHOR_DATE=FIXED_DATE, GIT_COMMITTER_DATE=FIXED_DATE,
+        GIT_AUTHOR_NAME="notelint tests",
+        GIT_AUTHOR_EMAIL="tests@notelint.invalid",
+        GIT_COMMITTER_NAME="notelint tests",
+        GIT_COMMITTER_EMAIL="tests@notelint.invalid",
+        GIT_AUTHOR_DATE=FIXED_DATE,
+        GIT_COMMITTER_DATE=FIXED_DATE,
         NO_COLOR="1",
     )
     # Keep pip's download cache where the real home had it: reruns are faster.
@@ -68,14 +80,16 @@ def source_files() -> list[Path]:
     """The checkout's files as a fresh clone plus the local changes would hold."""
     listed = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT, capture_output=True,
+        cwd=ROOT,
+        capture_output=True,
     )
     if listed.returncode == 0:
         names = [n for n in listed.stdout.decode("utf-8").split("\0") if n]
     else:  # not a git checkout (an unpacked sdist): every file but the caches
         names = [str(p.relative_to(ROOT)) for p in ROOT.rglob("*") if p.is_file()]
     return sorted(
-        Path(n) for n in names
+        Path(n)
+        for n in names
         if not SKIP_PARTS & set(Path(n).parts) and (ROOT / n).is_file() and _installed(Path(n))
     )
 
@@ -89,7 +103,9 @@ def _installed(name: Path) -> bool:
 @pytest.fixture(scope="module")
 def cache_dir(request, tmp_path_factory) -> Path:
     cache = getattr(request.config, "cache", None)
-    return Path(cache.mkdir("notelint-pre-commit")) if cache else tmp_path_factory.mktemp("pre-commit")
+    return (
+        Path(cache.mkdir("notelint-pre-commit")) if cache else tmp_path_factory.mktemp("pre-commit")
+    )
 
 
 @pytest.fixture(scope="module")
@@ -139,15 +155,20 @@ def project(tmp_path: Path, env: dict[str, str], hook_repo, cache_dir: Path):
     repo, rev = hook_repo
     project = tmp_path / "coach"
     (project / "notes" / "acme").mkdir(parents=True)
-    (project / ".pre-commit-config.yaml").write_text(textwrap.dedent(f"""\
+    (project / ".pre-commit-config.yaml").write_text(
+        textwrap.dedent(f"""\
         repos:
           - repo: {repo.as_posix()}
             rev: {rev}
             hooks:
               - id: notelint
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     # Only the input checks: this test is about the hook, not the rules' judgement.
-    (project / ".notelint.yaml").write_text("select: [unreadable-input]\nmodel: blank\n", encoding="utf-8")
+    (project / ".notelint.yaml").write_text(
+        "select: [unreadable-input]\nmodel: blank\n", encoding="utf-8"
+    )
     (project / "notes" / "acme" / "interview.yaml").write_text(INTERVIEW, encoding="utf-8")
     # A sibling with a mistake, committed without the hook: when only another
     # note changes, pre-commit does not pass it, and it must not be reported.
@@ -157,8 +178,11 @@ def project(tmp_path: Path, env: dict[str, str], hook_repo, cache_dir: Path):
     git("add", "-A", cwd=project, env=run_env)
     git("commit", "-q", "--no-verify", "--no-gpg-sign", "-m", "start", cwd=project, env=run_env)
     installed = subprocess.run(
-        [sys.executable, "-m", "pre_commit", "install"], cwd=project, env=run_env,
-        capture_output=True, text=True,
+        [sys.executable, "-m", "pre_commit", "install"],
+        cwd=project,
+        env=run_env,
+        capture_output=True,
+        text=True,
     )
     assert installed.returncode == 0, installed.stdout + installed.stderr
     return project, run_env
@@ -167,8 +191,12 @@ def project(tmp_path: Path, env: dict[str, str], hook_repo, cache_dir: Path):
 def commit(project: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
     git("add", "-A", cwd=project, env=env)
     return subprocess.run(
-        ["git", "commit", "--no-gpg-sign", "-m", "a note"], cwd=project, env=env,
-        capture_output=True, text=True, timeout=1800,
+        ["git", "commit", "--no-gpg-sign", "-m", "a note"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1800,
     )
 
 
@@ -205,10 +233,18 @@ def test_the_hook_definition():
     import re
 
     files, exclude = re.compile(hook["files"]), re.compile(hook["exclude"])
+
     def passed(path: str) -> bool:
         return bool(files.search(path)) and not exclude.search(path)
-    assert all(passed(p) for p in ("n/a/x.md", "n/a/x.txt", "n/a/x.eml", "n/a/interview.yaml", "interview.yaml"))
-    assert not any(passed(p) for p in ("README.md", "n/README.md", "n/a/other.yaml", "x.py", "n/my-interview.yaml"))
+
+    assert all(
+        passed(p)
+        for p in ("n/a/x.md", "n/a/x.txt", "n/a/x.eml", "n/a/interview.yaml", "interview.yaml")
+    )
+    assert not any(
+        passed(p)
+        for p in ("README.md", "n/README.md", "n/a/other.yaml", "x.py", "n/my-interview.yaml")
+    )
 
 
 class Twin(Rule):
@@ -244,8 +280,12 @@ def test_only_the_files_passed_are_reported_but_siblings_are_context(tmp_path, m
     acme.mkdir(parents=True)
     (acme / "interview.yaml").write_text(INTERVIEW, encoding="utf-8")
     (acme / "maria-gonzalez.md").write_text(note("Maria Gonzalez"), encoding="utf-8")
-    (acme / "raj-patel.md").write_text(note("Raj Patel").replace("Raj Patel", "Maria Gonzalez"), encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", "--select", "house-twin", "notes/acme/maria-gonzalez.md"])
+    (acme / "raj-patel.md").write_text(
+        note("Raj Patel").replace("Raj Patel", "Maria Gonzalez"), encoding="utf-8"
+    )
+    result = CliRunner().invoke(
+        main, ["check", "--select", "house-twin", "notes/acme/maria-gonzalez.md"]
+    )
     assert "notes/acme/maria-gonzalez.md:4:1: T500 [house-twin]" in result.stdout
     assert "raj-patel" not in result.stdout
     assert "in 1 file." in result.stdout

@@ -19,12 +19,30 @@ PACK = "rules:\n  - slug: house-word\n    kind: existence\n    tokens: [synergy]
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 line_endings = st.sampled_from(["\n", "\r\n", "\r"])
-words = st.sampled_from(["synergy", "XXX", "Dear", "Ms.", "Gonzalez", "ünïcode", "—", "!!", "\t", " ", "<!--", "-->", "---"])
+words = st.sampled_from(
+    [
+        "synergy",
+        "XXX",
+        "Dear",
+        "Ms.",
+        "Gonzalez",
+        "ünïcode",
+        "—",
+        "!!",
+        "\t",
+        " ",
+        "<!--",
+        "-->",
+        "---",
+    ]
+)
 texts = st.lists(st.one_of(words, st.text(max_size=8), line_endings), max_size=40).map("".join)
 front_matter = st.one_of(
     st.just(""),
     st.builds(lambda body, nl: f"---{nl}{body}{nl}---{nl}", st.text(max_size=40), line_endings),
-    st.builds(lambda v, nl: f"---{nl}to: {v}{nl}sent: {v}{nl}---{nl}", st.text(max_size=12), line_endings),
+    st.builds(
+        lambda v, nl: f"---{nl}to: {v}{nl}sent: {v}{nl}---{nl}", st.text(max_size=12), line_endings
+    ),
 )
 
 
@@ -61,7 +79,9 @@ def test_every_span_maps_to_the_text_it_names(front, body, newline):
         (root / "packs" / "p.yaml").write_text(PACK)
         (root / "n.md").write_bytes(text.encode("utf-8", errors="replace"))
         on_disk = (root / "n.md").read_bytes().decode("utf-8")
-        config = Config(select=("house-word", "unreadable-input"), rule_packs=(root / "packs",), model="blank")
+        config = Config(
+            select=("house-word", "unreadable-input"), rule_packs=(root / "packs",), model="blank"
+        )
         report = run([(config, [str(root / "n.md")])], RunOptions(now=datetime(2026, 11, 21)))
     assert not report.crashes
     for finding in report.findings:
@@ -77,7 +97,9 @@ FIX_PACK = (
     "rules:\n  - slug: house-spelling\n    kind: substitution\n"
     "    swap: {teh: the, recieve: receive, 'acheive': achieve}\n"
 )
-fix_words = st.sampled_from(["teh", "Teh", "TEH", "recieve", "the", "acheive", "x", " ", "\n", "\r\n", "—", "é"])
+fix_words = st.sampled_from(
+    ["teh", "Teh", "TEH", "recieve", "the", "acheive", "x", " ", "\n", "\r\n", "—", "é"]
+)
 
 
 def _fix_once(root: Path, config: Config) -> None:

@@ -56,7 +56,9 @@ FILES = {
 
 
 def test_json(tmp_path, monkeypatch):
-    data = json.loads(timeline(tmp_path, monkeypatch, FILES, "2026-11-22T10:00", "--format", "json"))
+    data = json.loads(
+        timeline(tmp_path, monkeypatch, FILES, "2026-11-22T10:00", "--format", "json")
+    )
     assert data["now"] == "2026-11-22T10:00"
     acme, initech = data["applications"]
     assert (acme["company"], acme["role"], acme["round"]) == ("Acme Robotics", "Product Manager", 1)
@@ -70,7 +72,11 @@ def test_json(tmp_path, monkeypatch):
     assert lee["status_text"] == "missing — due by Mon 2026-11-23 12:00"
     assert maria["follow_ups"] == [{"file": "acme/maria-follow-up.md", "sent": "2026-11-30T09:00"}]
     # No decision date: a week after the thank-you (the interview when there is none).
-    assert maria["next_follow_up"] == {"from": "2026-11-30T09:00", "until": None, "counted_from": "the thank-you"}
+    assert maria["next_follow_up"] == {
+        "from": "2026-11-30T09:00",
+        "until": None,
+        "counted_from": "the thank-you",
+    }
     assert lee["next_follow_up"]["from"] == "2026-11-27T14:00"
     # An interview.yaml without notes: every thank-you is due; the decision date
     # gives the follow-up window (its end, then 48 hours).
@@ -78,12 +84,16 @@ def test_json(tmp_path, monkeypatch):
     assert ana["deadline"] == "2026-12-03T17:00"  # date only = 17:00, + 48 h
     assert ana["status"] == "missing"
     assert ana["next_follow_up"] == {
-        "from": "2026-12-11T00:00", "until": "2026-12-13T00:00", "counted_from": "the decision date"
+        "from": "2026-12-11T00:00",
+        "until": "2026-12-13T00:00",
+        "counted_from": "the decision date",
     }
 
 
 def test_statuses_after_the_deadline(tmp_path, monkeypatch):
-    data = json.loads(timeline(tmp_path, monkeypatch, FILES, "2026-12-05T10:00", "--format", "json"))
+    data = json.loads(
+        timeline(tmp_path, monkeypatch, FILES, "2026-12-05T10:00", "--format", "json")
+    )
     acme, initech = data["applications"]
     assert [r["status"] for r in acme["interviewers"]] == ["on-time", "late", "overdue"]
     assert initech["interviewers"][0]["status_text"] == "overdue — was due by Thu 2026-12-03 17:00"
@@ -110,7 +120,9 @@ def test_text(tmp_path, monkeypatch):
 
 def test_draft_without_sent(tmp_path, monkeypatch):
     files = {"acme/interview.yaml": FRIDAY, "acme/lee.md": note("Lee Chen")}
-    data = json.loads(timeline(tmp_path, monkeypatch, files, "2026-11-21T10:00", "--format", "json"))
+    data = json.loads(
+        timeline(tmp_path, monkeypatch, files, "2026-11-21T10:00", "--format", "json")
+    )
     lee = data["applications"][0]["interviewers"][2]
     assert lee["thank_you"] == {"file": "acme/lee.md", "sent": None}
     assert lee["status"] == "draft"

@@ -9,6 +9,7 @@ from functools import cache
 
 from notelint.model import Finding, Fix, LineIndex
 
+
 class SourceTexts:
     """The file texts of a run (path -> text), with their line starts."""
 
@@ -66,6 +67,8 @@ def shown_fix(finding: Finding) -> Fix | None:
 @cache
 def utf8_column(line_text: str, column: int) -> int:
     """A 1-based code-point column as a 1-based UTF-8 byte column."""
-    return len(line_text[: column - 1].encode("utf-8", "surrogatepass")) + 1 + max(
-        0, column - 1 - len(line_text)
+    return (
+        len(line_text[: column - 1].encode("utf-8", "surrogatepass"))
+        + 1
+        + max(0, column - 1 - len(line_text))
     )

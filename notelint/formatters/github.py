@@ -45,4 +45,6 @@ class GithubFormatter(Formatter):
         found = len(summary.findings)
         detail = f" ({counts})" if counts else ""
         # A plain line: the job log shows it; it is not a workflow command.
-        self.stream.write(f"notelint: {found} finding{'s' * (found != 1)}{detail} in {summary.files} file{'s' * (summary.files != 1)}\n")
+        self.stream.write(
+            f"notelint: {found} finding{'s' * (found != 1)}{detail} in {summary.files} file{'s' * (summary.files != 1)}\n"
+        )

@@ -13,7 +13,11 @@ class JsonFormatter(Formatter):
         document = {
             "notelint_version": __version__,
             "findings": [f.to_dict() for f in summary.findings],
-            "summary": {"files": summary.files, "findings": len(summary.findings), **summary.counts()},
+            "summary": {
+                "files": summary.files,
+                "findings": len(summary.findings),
+                **summary.counts(),
+            },
         }
         json.dump(document, self.stream, indent=2, ensure_ascii=False)
         self.stream.write("\n")

@@ -34,22 +34,34 @@ class JunitFormatter(Formatter):
     def finish(self, summary: Summary) -> None:
         root = ET.Element("testsuites", name="notelint")
         total = failed = 0
-        for path, group in groupby(sorted(summary.findings, key=lambda f: f.sort_key), key=lambda f: f.path):
+        for path, group in groupby(
+            sorted(summary.findings, key=lambda f: f.sort_key), key=lambda f: f.path
+        ):
             findings = list(group)
             failures = sum(self._fails(f) for f in findings)
             suite = ET.SubElement(
-                root, "testsuite", name=_clean(path), tests=str(len(findings)),
-                failures=str(failures), errors="0", skipped="0",
+                root,
+                "testsuite",
+                name=_clean(path),
+                tests=str(len(findings)),
+                failures=str(failures),
+                errors="0",
+                skipped="0",
             )
             for finding in findings:
                 self._testcase(suite, finding)
             total += len(findings)
             failed += failures
         if not summary.findings:
-            suite = ET.SubElement(root, "testsuite", name="notelint", tests="1", failures="0",
-                                  errors="0", skipped="0")
-            ET.SubElement(suite, "testcase", classname="notelint",
-                          name=f"{summary.files} file{'s' * (summary.files != 1)} checked, no findings")
+            suite = ET.SubElement(
+                root, "testsuite", name="notelint", tests="1", failures="0", errors="0", skipped="0"
+            )
+            ET.SubElement(
+                suite,
+                "testcase",
+                classname="notelint",
+                name=f"{summary.files} file{'s' * (summary.files != 1)} checked, no findings",
+            )
             total = 1
         root.set("tests", str(total))
         root.set("failures", str(failed))
@@ -66,10 +78,12 @@ class JunitFormatter(Formatter):
         text = _clean(finding.message)
         where = f"{finding.path}:{finding.line}:{finding.column}"
         case = ET.SubElement(
-            suite, "testcase",
+            suite,
+            "testcase",
             classname=_clean(finding.path),
             name=_clean(f"{finding.rule} ({finding.code}) at {finding.line}:{finding.column}"),
-            file=_clean(finding.path), line=str(finding.line),
+            file=_clean(finding.path),
+            line=str(finding.line),
         )
         detail = _clean(f"{where}: {finding.code} [{finding.rule}] {finding.severity}: ") + text
         if self._fails(finding):

@@ -68,11 +68,13 @@ class SarifFormatter(Formatter):
         for finding in findings:  # a finding of a rule nobody described
             if finding.rule not in index:
                 index[finding.rule] = len(descriptors)
-                descriptors.append({
-                    "id": finding.rule,
-                    "name": _camel(finding.rule),
-                    "properties": {"code": finding.code},
-                })
+                descriptors.append(
+                    {
+                        "id": finding.rule,
+                        "name": _camel(finding.rule),
+                        "properties": {"code": finding.code},
+                    }
+                )
         return descriptors, index
 
     # -- one result -------------------------------------------------------------
@@ -101,18 +103,26 @@ class SarifFormatter(Formatter):
                 location["region"]["snippet"] = {"text": snippet}
         fix = shown_fix(finding)
         if fix is not None:
-            result["fixes"] = [{
-                "description": {"text": f"Replace with '{fix.replacement}'"},
-                "artifactChanges": [{
-                    "artifactLocation": _artifact(finding.path),
-                    "replacements": [{
-                        "deletedRegion": {
-                            k: v for k, v in location["region"].items() if k != "snippet"
-                        },
-                        "insertedContent": {"text": fix.replacement},
-                    }],
-                }],
-            }]
+            result["fixes"] = [
+                {
+                    "description": {"text": f"Replace with '{fix.replacement}'"},
+                    "artifactChanges": [
+                        {
+                            "artifactLocation": _artifact(finding.path),
+                            "replacements": [
+                                {
+                                    "deletedRegion": {
+                                        k: v
+                                        for k, v in location["region"].items()
+                                        if k != "snippet"
+                                    },
+                                    "insertedContent": {"text": fix.replacement},
+                                }
+                            ],
+                        }
+                    ],
+                }
+            ]
         return result
 
     def _fingerprint(self, finding: Finding, seen: Counter[str]) -> str:
@@ -138,8 +148,11 @@ def _descriptor(rule: Any) -> dict:
         "fullDescription": {"text": doc},
         "help": {"text": doc},
         "defaultConfiguration": {"level": LEVELS[str(rule.severity)]},
-        "properties": {"code": rule.code, "scope": getattr(rule, "scope", "note"),
-                       "fixable": bool(getattr(rule, "fixable", False))},
+        "properties": {
+            "code": rule.code,
+            "scope": getattr(rule, "scope", "note"),
+            "fixable": bool(getattr(rule, "fixable", False)),
+        },
     }
 
 

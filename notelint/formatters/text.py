@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-
 import click
 
+from notelint.display import plural as _plural
 from notelint.formatters.base import Formatter, Summary
 from notelint.model import LINE_BREAK, Finding
 
@@ -51,7 +51,3 @@ class TextFormatter(Formatter):
 
     def _echo(self, line: str) -> None:
         click.echo(line, file=self.stream, color=self.options.get("color"))
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 or word == "info" else f"{count} {word}s"

@@ -47,8 +47,29 @@ CREDENTIAL = re.compile(
     re.IGNORECASE,
 )
 # After a name: it is quoted ("as Peter Drucker said"), not a contact shared.
-QUOTED = re.compile(r"^(?:'s|’s)?\s*(?:once\s+)?(?:said|says|wrote|writes|put it|puts it|argued|argues|observed|noted|would say)\b", re.I)
-PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "del", "della", "du", "la", "le", "bin", "ibn", "al", "el", "ter"}
+QUOTED = re.compile(
+    r"^(?:'s|’s)?\s*(?:once\s+)?(?:said|says|wrote|writes|put it|puts it|argued|argues|observed|noted|would say)\b",
+    re.I,
+)
+PARTICLES = {
+    "van",
+    "von",
+    "de",
+    "der",
+    "den",
+    "da",
+    "di",
+    "del",
+    "della",
+    "du",
+    "la",
+    "le",
+    "bin",
+    "ibn",
+    "al",
+    "el",
+    "ter",
+}
 # detect-secrets plugins that judge prose badly (random words look like entropy).
 NOISY_DETECTORS = {
     "Base64HighEntropyString",
@@ -108,7 +129,9 @@ class ConfidentialContent(Rule):
     requires = frozenset({"lemma", "dep", "ents"})
     options = {"reveal": False, "fuzzy_threshold": 85}
 
-    def prepare(self, nlp, options: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]) -> None:
+    def prepare(
+        self, nlp, options: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]
+    ) -> None:
         self.nlp = nlp
         self.markers = phrase_finder(nlp, {MARKERS: lists.get(MARKERS, ())})
         self.internals = phrase_finder(nlp, {INTERNALS: lists.get(INTERNALS, ())})
@@ -138,7 +161,7 @@ class ConfidentialContent(Rule):
             if any(s < item.end and item.start < e for s, e in taken):
                 continue  # one finding per span: the first, widest reason
             taken.append((item.start, item.end))
-            text = note.body[item.start:item.end]
+            text = note.body[item.start : item.end]
             shown = text if reveal else mask(text)
             yield Hit(f"{item.what} '{shown}': {item.advice}", item.start, item.end, sensitive=True)
 
@@ -161,7 +184,9 @@ class ConfidentialContent(Rule):
                 if span is not None:
                     start, end = span
                     yield _Found(
-                        start, end, "confidential term",
+                        start,
+                        end,
+                        "confidential term",
                         "listed under `confidential:` in interview.yaml; leave it out",
                     )
 
@@ -182,7 +207,7 @@ class ConfidentialContent(Rule):
             return words[i].idx, words[i].idx + len(words[i].text)
         reach = 2 * len(parts) + 2
         sentence = words[i].sent
-        window = [w for w in words[max(0, i - reach): i + reach + 1] if w.sent == sentence]
+        window = [w for w in words[max(0, i - reach) : i + reach + 1] if w.sent == sentence]
         matched = [words[i]]
         for part in parts[1:]:
             hit = next(
@@ -207,7 +232,9 @@ class ConfidentialContent(Rule):
             if span.sent.start in discreet or self._as_skill(span):
                 continue
             yield _Found(
-                span.start_char, span.end_char, "confidential marker",
+                span.start_char,
+                span.end_char,
+                "confidential marker",
                 "what it marks should not leave your current employer",
             )
 
@@ -237,13 +264,17 @@ class ConfidentialContent(Rule):
                     continue
                 start, end = _word_around(line, at, at + len(value))
                 yield _Found(
-                    line_start + start, line_start + end, "secret-like string",
+                    line_start + start,
+                    line_start + end,
+                    "secret-like string",
                     "never put keys, tokens or passwords in a note",
                 )
         for pattern in self.token_formats:  # formats detect-secrets does not know yet
             for match in pattern.finditer(body):
                 yield _Found(
-                    match.start(), match.end(), "secret-like string",
+                    match.start(),
+                    match.end(),
+                    "secret-like string",
                     "never put keys, tokens or passwords in a note",
                 )
         for match in CREDENTIAL.finditer(body):
@@ -252,7 +283,9 @@ class ConfidentialContent(Rule):
                 continue
             start = match.start("value")
             yield _Found(
-                start, start + len(value), "password or key",
+                start,
+                start + len(value),
+                "password or key",
                 "never put keys, tokens or passwords in a note",
             )
 
@@ -262,7 +295,9 @@ class ConfidentialContent(Rule):
         body = note.body
         signature = anatomy(note).signature
         interview = context.interview
-        emails = {p.email.lower() for p in interview.interviewers if p.email} if interview else set()
+        emails = (
+            {p.email.lower() for p in interview.interviewers if p.email} if interview else set()
+        )
         surnames = _interviewer_surnames(interview)
         for match in EMAIL.finditer(body):
             address = match.group().rstrip(".")
@@ -272,7 +307,9 @@ class ConfidentialContent(Rule):
             if self._own(body, match.start(), address, signature):
                 continue
             yield _Found(
-                match.start(), match.start() + len(address), "a third party's e-mail address",
+                match.start(),
+                match.start() + len(address),
+                "a third party's e-mail address",
                 "do not share other people's contact details",
             )
         for match in PHONE.finditer(body):
@@ -282,7 +319,9 @@ class ConfidentialContent(Rule):
             if self._own(body, match.start(), match.group(), signature):
                 continue
             yield _Found(
-                match.start(), match.end(), "a third party's phone number",
+                match.start(),
+                match.end(),
+                "a third party's phone number",
                 "do not share other people's contact details",
             )
 
@@ -295,7 +334,7 @@ class ConfidentialContent(Rule):
             if sig_start <= start < sig_end or text in body[sig_start:sig_end]:
                 return True
         line_start = body.rfind("\n", 0, start) + 1
-        before = body[max(line_start, start - 80):start]
+        before = body[max(line_start, start - 80) : start]
         return bool(OWN_CONTACT.search(before))
 
     # --- third parties' names -------------------------------------------------
@@ -304,7 +343,7 @@ class ConfidentialContent(Rule):
         doc = note.doc
         parts = anatomy(note)
         signature = parts.signature
-        sender = fold(note.body[signature[0]:signature[1]]) if signature else ""
+        sender = fold(note.body[signature[0] : signature[1]]) if signature else ""
         interview = context.interview
         known = _known_people(interview)
         public = _public_words(interview)
@@ -333,7 +372,9 @@ class ConfidentialContent(Rule):
             if sender and all(fold(t.text) in sender.split() for t in names):
                 continue  # the sender's own name
             yield _Found(
-                names[0].idx, names[-1].idx + len(names[-1].text), "the full name of a third party",
+                names[0].idx,
+                names[-1].idx + len(names[-1].text),
+                "the full name of a third party",
                 "name only the interviewers; a first name is enough for anyone else",
             )
 
@@ -341,8 +382,8 @@ class ConfidentialContent(Rule):
         """An author or a public figure quoted, not a contact shared: "as
         Peter Drucker said", "Atul Gawande's Checklist Manifesto", "the
         article by Amy Edmondson"."""
-        before = body[max(0, ent.start_char - 12):ent.start_char]
-        after = body[ent.end_char:ent.end_char + 20]
+        before = body[max(0, ent.start_char - 12) : ent.start_char]
+        after = body[ent.end_char : ent.end_char + 20]
         if QUOTED.search(after) and re.search(r"\b(?:as|like)\s+$", before, re.I):
             return True
         if re.match(r"(?:'s|’s)\s+[A-Z]", after) or re.search(r"(?:'s|’s)\s+$", before):
@@ -360,7 +401,8 @@ class ConfidentialContent(Rule):
         cued = {doc[s].sent.start for _, s, _ in self.internals(doc)}
         for sentence in doc.sents:
             figures = [
-                e for e in sentence.ents
+                e
+                for e in sentence.ents
                 if e.label_ in FIGURES
                 or (e.label_ == "CARDINAL" and _sizeable(e) and self._counts_a_metric(e, sentence))
             ]
@@ -375,7 +417,9 @@ class ConfidentialContent(Rule):
                 continue
             for ent in figures:
                 yield _Found(
-                    ent.start_char, ent.end_char, "a figure from your current employer",
+                    ent.start_char,
+                    ent.end_char,
+                    "a figure from your current employer",
                     "its numbers are internal; describe your part without them",
                 )
 
@@ -401,7 +445,11 @@ class ConfidentialContent(Rule):
                 noun = token.head
                 if noun.lemma_.lower() in self.metrics or (
                     noun.lemma_.lower() in MEASURES
-                    and any(c.lemma_.lower() in self.metrics for c in noun.children if c.dep_ == "compound")
+                    and any(
+                        c.lemma_.lower() in self.metrics
+                        for c in noun.children
+                        if c.dep_ == "compound"
+                    )
                 ):
                     return True  # "our churn", "our sales numbers"; not "our booking app"
         return False
@@ -410,7 +458,18 @@ class ConfidentialContent(Rule):
 # --- helpers -----------------------------------------------------------------
 
 # Nouns that make a metric of the compound before them: "our churn rate".
-MEASURES = {"rate", "number", "figure", "total", "growth", "volume", "count", "level", "data", "result"}
+MEASURES = {
+    "rate",
+    "number",
+    "figure",
+    "total",
+    "growth",
+    "volume",
+    "count",
+    "level",
+    "data",
+    "result",
+}
 MAGNITUDES = {"hundred", "thousand", "million", "billion", "dozen"}
 
 

@@ -61,14 +61,20 @@ class DesperateTone(Rule):
     severity = Severity.WARNING
     requires = frozenset({"lemma", "ents", "dep"})
 
-    def prepare(self, nlp, options: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]) -> None:
+    def prepare(
+        self, nlp, options: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]
+    ) -> None:
         self.matcher = phrase_finder(nlp, {k: lists.get(k, ()) for k in KINDS})
         self.acronyms = {a.upper() for a in lists.get("known-acronyms", ())}
         self.words = _dictionary(nlp)
 
     def check(self, note: Note, context: Context) -> Iterable[Hit]:
         hits = [*self._phrases(note), *self._repeated(note), *self._shouting(note, context)]
-        hits += [h for h in self._demands(note) if not any(h.start < o.end and o.start < h.end for o in hits)]
+        hits += [
+            h
+            for h in self._demands(note)
+            if not any(h.start < o.end and o.start < h.end for o in hits)
+        ]
         return sorted(hits, key=lambda h: (h.start, h.end))
 
     def _demands(self, note: Note) -> Iterator[Hit]:
@@ -145,7 +151,6 @@ class DesperateTone(Rule):
                 end = shouted[0][1]  # a span on one line: the first shouted word
             words = ", ".join(f"'{note.body[s:e]}'" for s, e in shouted[:4])
             yield Hit(f"shouting in capitals ({words}): write in sentence case", start, end)
-
 
     def _is_word(self, word: str) -> bool:
         stems = {word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-2] + "e"}

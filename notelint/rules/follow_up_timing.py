@@ -64,7 +64,8 @@ class FollowUpTiming(Rule):
         # Ordered by time, then path: of two follow-ups with one time (both
         # unsent, or sent together) only the later in that order is "second".
         earlier_follow_ups = sorted(
-            (t, o.path, o) for t, o in others
+            (t, o.path, o)
+            for t, o in others
             if o.kind == "follow-up" and (t, o.path) < (when, note.path)
         )
         thank_yous = [t for t, o in others if o.kind == "thank-you" and t <= when]

@@ -39,7 +39,9 @@ class LateThankYou(Rule):
         interviewed = timing.interviewed_at(context.interview)
         if interviewed is None:
             return
-        deadline = timing.thank_you_deadline(interviewed, context.options.get("hours", timing.THANK_YOU_HOURS))
+        deadline = timing.thank_you_deadline(
+            interviewed, context.options.get("hours", timing.THANK_YOU_HOURS)
+        )
         sent = timing.sent_at(note)
         when = sent or timing.local(context.now)
         if when <= deadline:

@@ -113,7 +113,16 @@ class MissingCultureFit(Rule):
 
 
 # Who may "value" something for the note to speak of the company's culture.
-CULTURE_SUBJECTS = {"you", "team", "company", "they", "organisation", "organization", "firm", "people"}
+CULTURE_SUBJECTS = {
+    "you",
+    "team",
+    "company",
+    "they",
+    "organisation",
+    "organization",
+    "firm",
+    "people",
+}
 
 
 def _company_values(doc, company: str) -> bool:

@@ -16,18 +16,49 @@ from notelint.schema import fold
 
 STOP = {"of", "the", "and", "&", "for", "a", "an", "to", "in"}
 ABBREVIATIONS = {
-    "vp": "vice president", "svp": "senior vice president", "evp": "executive vice president",
-    "avp": "assistant vice president", "sr": "senior", "jr": "junior", "mgr": "manager",
-    "dir": "director", "hr": "human resources", "ceo": "chief executive officer",
-    "cfo": "chief financial officer", "cto": "chief technology officer",
-    "coo": "chief operating officer", "cmo": "chief marketing officer",
-    "cio": "chief information officer", "cno": "chief nursing officer",
-    "cro": "chief risk officer", "cpo": "chief product officer", "md": "managing director",
-    "ops": "operations", "eng": "engineering", "asst": "assistant", "assoc": "associate",
+    "vp": "vice president",
+    "svp": "senior vice president",
+    "evp": "executive vice president",
+    "avp": "assistant vice president",
+    "sr": "senior",
+    "jr": "junior",
+    "mgr": "manager",
+    "dir": "director",
+    "hr": "human resources",
+    "ceo": "chief executive officer",
+    "cfo": "chief financial officer",
+    "cto": "chief technology officer",
+    "coo": "chief operating officer",
+    "cmo": "chief marketing officer",
+    "cio": "chief information officer",
+    "cno": "chief nursing officer",
+    "cro": "chief risk officer",
+    "cpo": "chief product officer",
+    "md": "managing director",
+    "ops": "operations",
+    "eng": "engineering",
+    "asst": "assistant",
+    "assoc": "associate",
 }
 # Words that name what someone is in the hiring process, not a job title.
-FUNCTIONS = {"hiring", "manager", "interviewer", "recruiter", "lead", "leader", "boss",
-             "host", "panelist", "mentor", "contact", "colleague", "team", "my", "our", "your"}
+FUNCTIONS = {
+    "hiring",
+    "manager",
+    "interviewer",
+    "recruiter",
+    "lead",
+    "leader",
+    "boss",
+    "host",
+    "panelist",
+    "mentor",
+    "contact",
+    "colleague",
+    "team",
+    "my",
+    "our",
+    "your",
+}
 DETERMINERS = {"the", "a", "an", "our", "my", "your", "their"}
 YOU = {"you", "your", "yours", "yourself"}
 
@@ -71,7 +102,9 @@ class MisspelledName(Rule):
     options = {"titles": True}
     fixable = True
 
-    def prepare(self, nlp, options: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]) -> None:
+    def prepare(
+        self, nlp, options: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]
+    ) -> None:
         self.nicknames = names.nickname_table(lists.get("name-nicknames", ()))
         self.stop = {fold(w) for w in lists.get("generic-addressees", ())} | names.HONORIFIC_KEYS
         self.common = {fold(w) for w in lists.get("company-common-words", ())}
@@ -207,8 +240,7 @@ class MisspelledName(Rule):
                         right = company[target[j + first].start : target[j + last].end]
                         shown = " ".join(w.text for w in run[i : i + size])
                         yield Hit(
-                            f"'{shown}' looks like a misspelling of the company name "
-                            f"'{company}'",
+                            f"'{shown}' looks like a misspelling of the company name '{company}'",
                             start,
                             end,
                             Fix(right),
@@ -219,8 +251,8 @@ class MisspelledName(Rule):
         """None: unrelated; False: the company spelled right; True: misspelled."""
         if window == aligned:
             return False
-        same = sum(a == b for a, b in zip(window, aligned))
-        for a, b in zip(window, aligned):
+        same = sum(a == b for a, b in zip(window, aligned, strict=True))
+        for a, b in zip(window, aligned, strict=True):
             if a == b:
                 continue
             if len(b) < 4 or OSA.distance(a, b) > (1 if len(b) <= 5 else 2):

@@ -46,7 +46,11 @@ class PrematurePlan(Rule):
         self.offers = compiled("plan-offers")
         self.delivered = compiled("plan-delivered")
         owners = "|".join(re.escape(o) for o in lists.get("plan-owners", ()))
-        self.owner = re.compile(rf"\b(?:{owners})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE) if owners else None
+        self.owner = (
+            re.compile(rf"\b(?:{owners})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)
+            if owners
+            else None
+        )
 
     def check(self, note, context):
         interview = context.interview
@@ -90,7 +94,9 @@ class PrematurePlan(Rule):
         spans = []
         for pattern in self.patterns:
             for match in pattern.finditer(text):
-                if self.owner is not None and self.owner.search(text[max(0, match.start() - 60):match.start()]):
+                if self.owner is not None and self.owner.search(
+                    text[max(0, match.start() - 60) : match.start()]
+                ):
                     continue
                 spans.append((match.start(), match.end()))
         taken = []

@@ -47,7 +47,9 @@ class RejectionReplyTone(Rule):
     severity = Severity.WARNING
     requires = frozenset({"lemma"})
 
-    def prepare(self, nlp, options: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]) -> None:
+    def prepare(
+        self, nlp, options: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]
+    ) -> None:
         self.matcher = phrase_finder(
             nlp, {k: lists.get(k, ()) for k in (BITTER, KEEP_IN_MIND, THANKS)}
         )

@@ -23,11 +23,48 @@ EXES = re.compile(
 BLANK = re.compile(r"_{3,}")
 INSERT_HERE = re.compile(r"\binsert\b[^.!?\r\n]{0,60}?\bhere\b", re.IGNORECASE)
 NAME_CHUNK = re.compile(r"[A-Za-z]+")
-HTML_TAG = re.compile(r"/?([A-Za-z][A-Za-z0-9]*)(?:\s+[\w:-]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?")
+HTML_TAG = re.compile(
+    r"/?([A-Za-z][A-Za-z0-9]*)(?:\s+[\w:-]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?"
+)
 HTML_TAGS = {
-    "a", "b", "i", "u", "s", "p", "br", "hr", "em", "strong", "div", "span", "ul", "ol", "li",
-    "img", "sub", "sup", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th",
-    "blockquote", "code", "pre", "small", "font", "center", "html", "body", "head", "title",
+    "a",
+    "b",
+    "i",
+    "u",
+    "s",
+    "p",
+    "br",
+    "hr",
+    "em",
+    "strong",
+    "div",
+    "span",
+    "ul",
+    "ol",
+    "li",
+    "img",
+    "sub",
+    "sup",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "blockquote",
+    "code",
+    "pre",
+    "small",
+    "font",
+    "center",
+    "html",
+    "body",
+    "head",
+    "title",
 }
 CHECKBOX = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+$")
 EDITORIAL = {"sic", "...", "…", "sic!"}
@@ -66,13 +103,13 @@ class TemplatePlaceholder(Rule):
     severity = Severity.ERROR
     fixable = True
 
-    def prepare(self, nlp, options: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]) -> None:
+    def prepare(
+        self, nlp, options: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]
+    ) -> None:
         self.words = {fold(w) for w in lists.get("placeholder-words", ())}
         self.instructions = {fold(w) for w in lists.get("placeholder-instructions", ())}
         verbs = "|".join(sorted(map(re.escape, self.instructions))) or "insert"
-        self.parenthesis = re.compile(
-            rf"\((?:{verbs})\b[^()\r\n]{{0,60}}\)", re.IGNORECASE
-        )
+        self.parenthesis = re.compile(rf"\((?:{verbs})\b[^()\r\n]{{0,60}}\)", re.IGNORECASE)
 
     def check(self, note: Note, context: Context) -> Iterable[Hit]:
         body = note.body
@@ -112,7 +149,8 @@ class TemplatePlaceholder(Rule):
                     hits.setdefault(match.span(), _hit(match.group(), *match.span(), None))
         # A hit inside another (an "XX" within "[XX years]") is one placeholder.
         kept = [
-            hit for (s, e), hit in hits.items()
+            hit
+            for (s, e), hit in hits.items()
             if not any((s2 <= s and e <= e2) and (s2, e2) != (s, e) for s2, e2 in hits)
         ]
         yield from sorted(kept, key=lambda h: (h.start, h.end))
@@ -122,7 +160,9 @@ class TemplatePlaceholder(Rule):
             slot = match.group(1)
             if slot.strip().lower() in EDITORIAL or re.fullmatch(r"\s*\^?\d+\s*", slot):
                 continue  # "[sic]", footnotes "[1]" "[^2]"
-            if slot in (" ", "x", "X") and CHECKBOX.match(body[body.rfind("\n", 0, match.start()) + 1 : match.start()]):
+            if slot in (" ", "x", "X") and CHECKBOX.match(
+                body[body.rfind("\n", 0, match.start()) + 1 : match.start()]
+            ):
                 continue  # a task-list checkbox
             if self._placeholder(slot):
                 yield match.start(), match.end(), slot
@@ -176,9 +216,33 @@ def _fill(slot: str, body: str, start: int, note: Note, context: Context) -> str
     if interview is None:
         return None
     keys = {fold(w) for w in re.split(r"[^A-Za-z]+|(?<=[a-z])(?=[A-Z])", slot) if w}
-    if keys & {"your", "my", "insert", "add", "mention", "specific", "something", "detail",
-               "details", "example", "topic", "link", "url", "skill", "skills", "project",
-               "date", "day", "time", "number", "years", "achievement", "point", "x", "xx"}:
+    if keys & {
+        "your",
+        "my",
+        "insert",
+        "add",
+        "mention",
+        "specific",
+        "something",
+        "detail",
+        "details",
+        "example",
+        "topic",
+        "link",
+        "url",
+        "skill",
+        "skills",
+        "project",
+        "date",
+        "day",
+        "time",
+        "number",
+        "years",
+        "achievement",
+        "point",
+        "x",
+        "xx",
+    }:
         return None
     recipient: Interviewer | None = note.recipient
     personal = keys & {"interviewer", "interviewers", "their", "his", "her", "manager", "recipient"}

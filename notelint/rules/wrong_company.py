@@ -6,8 +6,8 @@ from typing import Any
 from notelint import names
 from notelint.anatomy import anatomy
 from notelint.model import Hit, Interview, Note, Severity
-from notelint.schema import fold
 from notelint.rule import Context, Rule
+from notelint.schema import fold
 
 
 class WrongCompany(Rule):
@@ -38,7 +38,9 @@ class WrongCompany(Rule):
     scope = "corpus"
     severity = Severity.ERROR
 
-    def prepare(self, nlp, options: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]) -> None:
+    def prepare(
+        self, nlp, options: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]
+    ) -> None:
         self.common = {fold(w) for w in lists.get("company-common-words", ())}
 
     def check(self, note: Note, context: Context) -> Iterable[Hit]:
@@ -46,7 +48,9 @@ class WrongCompany(Rule):
         if interview is None:
             return
         own = fold(interview.company)
-        allowed = {own} | ({fold(interview.current_employer)} if interview.current_employer else set())
+        allowed = {own} | (
+            {fold(interview.current_employer)} if interview.current_employer else set()
+        )
         others: dict[str, Interview] = {}
         for application in context.corpus:
             other = application.interview
@@ -58,12 +62,13 @@ class WrongCompany(Rule):
         runs = list(names.capitalised_runs(note.body, skip))
         if names.company_spans(runs, interview.company, self.common, near=True):
             return
-        people = {
-            w.key for person in interview.interviewers for w in names.words(person.name)
-        } | {w.key for w in names.words(interview.company)}
+        people = {w.key for person in interview.interviewers for w in names.words(person.name)} | {
+            w.key for w in names.words(interview.company)
+        }
         employer = (
             names.company_spans(runs, interview.current_employer, self.common, first_word=False)
-            if interview.current_employer else []
+            if interview.current_employer
+            else []
         )
         for other in others.values():
             for start, end in names.company_spans(runs, other.company, self.common, exclude=people):

@@ -26,7 +26,10 @@ NOT_SPOKEN_TO = re.compile(
     r"from|of|at|in|with|plus|both)\b"
 )
 # ", Raj," or ", Raj." after "you"/"thanks" in the same sentence.
-TRAILING = re.compile(rf"(?<![&])(?<!\band),[ \t]+({NAME}(?:[ \t]+{NAME})?)[ \t]*(?=[,.!?;:—–]|[ \t]+-|$)", re.MULTILINE)
+TRAILING = re.compile(
+    rf"(?<![&])(?<!\band),[ \t]+({NAME}(?:[ \t]+{NAME})?)[ \t]*(?=[,.!?;:—–]|[ \t]+-|$)",
+    re.MULTILINE,
+)
 
 
 class WrongRecipient(Rule):
@@ -57,7 +60,9 @@ class WrongRecipient(Rule):
     code = "NL202"
     severity = Severity.ERROR
 
-    def prepare(self, nlp, options: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]) -> None:
+    def prepare(
+        self, nlp, options: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]
+    ) -> None:
         self.nicknames = names.nickname_table(lists.get("name-nicknames", ()))
         self.stop = {fold(w) for w in lists.get("generic-addressees", ())} | names.HONORIFIC_KEYS
         self.person_nouns = {
@@ -133,4 +138,6 @@ class WrongRecipient(Rule):
                 noun = re.search(r"([A-Za-z'’-]+)\s*$", body[: match.start()])
                 if noun and fold(noun.group(1)) in self.person_nouns:
                     continue  # an apposition: "your colleague, Maria,"
-                yield Mention(tuple(names.words(match.group(1), offset + match.start(1))), "vocative")
+                yield Mention(
+                    tuple(names.words(match.group(1), offset + match.start(1))), "vocative"
+                )

@@ -28,7 +28,8 @@ def run(lint, body, **options):
         "app/interview.yaml": INTERVIEW,
         "app/maria-gonzalez.md": (
             "---\nto: Maria Gonzalez\nsent: 2026-11-21T09:00\n---\nDear Maria,\n\n"
-            + body + SIGNATURE
+            + body
+            + SIGNATURE
         ),
     }
     rules = {RULE: options} if options else {}
@@ -38,7 +39,11 @@ def run(lint, body, **options):
 BAD = [
     # markers
     ("This is confidential, but the launch slipped to May.", "confidential", "marker"),
-    ("Our new pricing, which has not been announced yet, helps.", "has not been announced", "marker"),
+    (
+        "Our new pricing, which has not been announced yet, helps.",
+        "has not been announced",
+        "marker",
+    ),
     ("Between you and me, the team is being restructured.", "Between you and me", "marker"),
     ("The design is still under NDA, so here is a sketch.", "under NDA", "marker"),
     # configured terms, inflected, reordered and misspelled
@@ -53,11 +58,19 @@ BAD = [
     ("At Globex we lost 3 clients this spring.", "3", "figure"),
     # third parties
     ("My former manager, Dana Whitfield, will be a reference.", "Dana Whitfield", "third party"),
-    ("You can write to her at dana.whitfield@globex.example.", "dana.whitfield@globex.example", "e-mail"),
+    (
+        "You can write to her at dana.whitfield@globex.example.",
+        "dana.whitfield@globex.example",
+        "e-mail",
+    ),
     ("Her direct line is +1 (555) 014-2290.", "+1 (555) 014-2290", "phone"),
     # secrets
     ("The staging password is Winter2026#.", "Winter2026#", "password"),
-    ("The key sk_live_4eC39HqLyjWDarjtT1zdp7dc still works.", "sk_live_4eC39HqLyjWDarjtT1zdp7dc", "secret"),
+    (
+        "The key sk_live_4eC39HqLyjWDarjtT1zdp7dc still works.",
+        "sk_live_4eC39HqLyjWDarjtT1zdp7dc",
+        "secret",
+    ),
     ("Use AKIAIOSFODNN7EXAMPLE for the demo bucket.", "AKIAIOSFODNN7EXAMPLE", "secret"),
 ]
 
@@ -123,12 +136,16 @@ def test_silent_without_an_interview(lint):
 
 
 def test_small_counts_and_product_names_are_not_internal_figures(lint):
-    interview = "company: Oruvanta\ncurrent_employer: Pelliquin Travel\ninterviewers:\n  - name: Mei Chao\n"
+    interview = (
+        "company: Oruvanta\ncurrent_employer: Pelliquin Travel\ninterviewers:\n  - name: Mei Chao\n"
+    )
     body = (
         "Dear Mei,\n\nOur booking app had to work on ferries, so I am used to explaining "
         "conflicts when two edits meet.\n\nBest,\nJo\n"
     )
-    findings = lint({"app/interview.yaml": interview, "app/mei.md": body}, select=("confidential-content",))
+    findings = lint(
+        {"app/interview.yaml": interview, "app/mei.md": body}, select=("confidential-content",)
+    )
     assert findings == []
     leaky = body.replace("two edits meet", "our booking numbers fell by 12%")
     findings = lint({"app/mei.md": leaky}, select=("confidential-content",))
@@ -140,12 +157,17 @@ def test_small_counts_and_product_names_are_not_internal_figures(lint):
     [
         ("At Globex, which makes payroll cards, I run a squad of 7, and we learned a lot.", False),
         ("At Globex we lost 3 clients to that bug.", True),
-        ("If it asks for a key, paste in sk-proj-4fQ9xT2mLwR8vB7nZk3HsJ1pYc6DgE0aUi5oNtW8 please.", True),
+        (
+            "If it asks for a key, paste in sk-proj-4fQ9xT2mLwR8vB7nZk3HsJ1pYc6DgE0aUi5oNtW8 please.",
+            True,
+        ),
         ("The sk-learn library and a scikit-learn model helped.", False),
     ],
 )
 def test_counts_and_api_keys(lint, sentence, flagged):
     interview = "company: Acme\ncurrent_employer: Globex\ninterviewers:\n  - name: Mei Chao\n"
     note = f"Dear Mei,\n\n{sentence}\n\nBest,\nJo\n"
-    findings = lint({"app/interview.yaml": interview, "app/mei.md": note}, select=("confidential-content",))
+    findings = lint(
+        {"app/interview.yaml": interview, "app/mei.md": note}, select=("confidential-content",)
+    )
     assert bool(findings) is flagged, findings

@@ -103,7 +103,7 @@ def test_demands_read_from_the_parse(lint, sentence, fires):
 
 
 def test_demand_after_its_deadline_spans_both(lint):
-    """"Today I need an answer": the deadline comes first; the span runs from
+    """ "Today I need an answer": the deadline comes first; the span runs from
     it to the object, not backwards."""
     findings = lint({"n.md": "Dear Raj,\n\nToday I need an answer.\n\nBest,\nJo\n"}, select=(RULE,))
     (finding,) = [f for f in findings if f.rule == RULE]
@@ -115,4 +115,6 @@ def test_capitals_of_a_template_field_are_not_shouting(lint):
     note = "Dear Priya,\n\nI would love to join [COMPANY NAME] and help {TEAM NAME} ship.\n\nBest,\nJo\n"
     assert lint({"n.md": note}, select=("desperate-tone",)) == []
     shouting = note.replace("I would love to join", "I REALLY WANT TO join")
-    assert [f.rule for f in lint({"n.md": shouting}, select=("desperate-tone",))] == ["desperate-tone"]
+    assert [f.rule for f in lint({"n.md": shouting}, select=("desperate-tone",))] == [
+        "desperate-tone"
+    ]

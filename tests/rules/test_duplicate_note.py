@@ -47,10 +47,13 @@ def run(lint, files, **options):
 
 
 def test_same_note_with_names_swapped_is_reported_on_each(lint):
-    findings = run(lint, {
-        "app/kwame.md": note("Kwame Boateng", "Kwame", BODY.format(first="Kwame")),
-        "app/ingrid.md": note("Ingrid Halvorsen", "Ingrid", BODY.format(first="Ingrid")),
-    })
+    findings = run(
+        lint,
+        {
+            "app/kwame.md": note("Kwame Boateng", "Kwame", BODY.format(first="Kwame")),
+            "app/ingrid.md": note("Ingrid Halvorsen", "Ingrid", BODY.format(first="Ingrid")),
+        },
+    )
     assert [(f.path.rsplit("/", 1)[1], f.severity, f.line, f.column) for f in findings] == [
         ("ingrid.md", Severity.WARNING, 6, 1),
         ("kwame.md", Severity.WARNING, 6, 1),
@@ -62,10 +65,13 @@ def test_same_note_with_names_swapped_is_reported_on_each(lint):
 
 def test_nearly_the_same_note(lint):
     other = BODY.replace("today", "this morning").replace("forty", "thirty-five")
-    findings = run(lint, {
-        "app/kwame.md": note("Kwame Boateng", "Kwame", BODY.format(first="Kwame")),
-        "app/ingrid.md": note("Ingrid Halvorsen", "Ingrid", other.format(first="Ingrid")),
-    })
+    findings = run(
+        lint,
+        {
+            "app/kwame.md": note("Kwame Boateng", "Kwame", BODY.format(first="Kwame")),
+            "app/ingrid.md": note("Ingrid Halvorsen", "Ingrid", other.format(first="Ingrid")),
+        },
+    )
     assert len(findings) == 2 and all(f.severity is Severity.WARNING for f in findings)
 
 
@@ -75,10 +81,16 @@ def test_different_notes_are_fine(lint):
         "routing the Hamburg loads through the night hub made a lot of sense to me,\n"
         "and I have been sketching how the carrier scorecards could feed it.\n"
     )
-    assert run(lint, {
-        "app/kwame.md": note("Kwame Boateng", "Kwame", BODY.format(first="Kwame")),
-        "app/ingrid.md": note("Ingrid Halvorsen", "Ingrid", other),
-    }) == []
+    assert (
+        run(
+            lint,
+            {
+                "app/kwame.md": note("Kwame Boateng", "Kwame", BODY.format(first="Kwame")),
+                "app/ingrid.md": note("Ingrid Halvorsen", "Ingrid", other),
+            },
+        )
+        == []
+    )
 
 
 FIRST = """\
@@ -95,10 +107,13 @@ you share the scores with the hauliers every month instead of hiding them.
 
 def test_pasted_paragraph_is_info_naming_the_other_note(lint):
     first, second = FIRST + "\n" + PASTED, SECOND + "\n" + PASTED
-    findings = run(lint, {
-        "app/kwame.md": note("Kwame Boateng", "Kwame", first),
-        "app/ingrid.md": note("Ingrid Halvorsen", "Ingrid", second),
-    })
+    findings = run(
+        lint,
+        {
+            "app/kwame.md": note("Kwame Boateng", "Kwame", first),
+            "app/ingrid.md": note("Ingrid Halvorsen", "Ingrid", second),
+        },
+    )
     assert [(f.severity, f.line, f.column, f.end_line) for f in findings] == [
         (Severity.INFO, 12, 1, 14),
         (Severity.INFO, 12, 1, 14),
@@ -108,29 +123,45 @@ def test_pasted_paragraph_is_info_naming_the_other_note(lint):
 
 def test_paragraph_severity_option(lint):
     first, second = FIRST + "\n" + PASTED, SECOND + "\n" + PASTED
-    findings = run(lint, {
-        "app/kwame.md": note("Kwame Boateng", "Kwame", first),
-        "app/ingrid.md": note("Ingrid Halvorsen", "Ingrid", second),
-    }, paragraph_severity="warning")
+    findings = run(
+        lint,
+        {
+            "app/kwame.md": note("Kwame Boateng", "Kwame", first),
+            "app/ingrid.md": note("Ingrid Halvorsen", "Ingrid", second),
+        },
+        paragraph_severity="warning",
+    )
     assert [f.severity for f in findings] == [Severity.WARNING, Severity.WARNING]
 
 
 def test_threshold_option(lint):
     other = BODY.replace("today", "this morning").replace("forty", "thirty-five")
-    findings = run(lint, {
-        "app/kwame.md": note("Kwame Boateng", "Kwame", BODY.format(first="Kwame")),
-        "app/ingrid.md": note("Ingrid Halvorsen", "Ingrid", other.format(first="Ingrid")),
-    }, threshold=99.5)
+    findings = run(
+        lint,
+        {
+            "app/kwame.md": note("Kwame Boateng", "Kwame", BODY.format(first="Kwame")),
+            "app/ingrid.md": note("Ingrid Halvorsen", "Ingrid", other.format(first="Ingrid")),
+        },
+        threshold=99.5,
+    )
     assert all(f.severity is Severity.INFO for f in findings)  # only the pasted paragraph
 
 
 def test_same_recipient_or_other_kind_is_not_a_duplicate(lint):
     body = BODY.format(first="Kwame")
-    assert run(lint, {
-        "app/kwame.md": note("Kwame Boateng", "Kwame", body),
-        "app/kwame-follow-up.md": note("Kwame Boateng", "Kwame", body, kind="follow-up"),
-        "app/ingrid-follow-up.md": note("Ingrid Halvorsen", "Ingrid", body, kind="check-in"),
-    }) == []
+    assert (
+        run(
+            lint,
+            {
+                "app/kwame.md": note("Kwame Boateng", "Kwame", body),
+                "app/kwame-follow-up.md": note("Kwame Boateng", "Kwame", body, kind="follow-up"),
+                "app/ingrid-follow-up.md": note(
+                    "Ingrid Halvorsen", "Ingrid", body, kind="check-in"
+                ),
+            },
+        )
+        == []
+    )
 
 
 def test_notes_of_different_applications_are_not_compared(lint):

@@ -87,7 +87,10 @@ def test_without_decision_date(lint, thank_you, follow_up, fires):
 def test_message_without_decision_date(lint):
     found = run(
         lint,
-        {"t.md": (MARIA, "2026-11-18T09:00", "thank-you"), "f.md": (MARIA, "2026-11-21T11:00", "follow-up")},
+        {
+            "t.md": (MARIA, "2026-11-18T09:00", "thank-you"),
+            "f.md": (MARIA, "2026-11-21T11:00", "follow-up"),
+        },
     )
     assert found == {
         "f.md": "follow-up sent 3 days 2 hours after the thank-you; it reads as pressure: "
@@ -152,4 +155,6 @@ def test_two_follow_ups_at_one_time_flag_only_the_second(lint, sent):
     }
     found = run(lint, notes, now=datetime(2026, 12, 10, 9, 0))
     assert set(found) == {"f2.md"}
-    assert found["f2.md"].startswith("second follow-up to the same person 0 minutes after the one in f1.md")
+    assert found["f2.md"].startswith(
+        "second follow-up to the same person 0 minutes after the one in f1.md"
+    )

@@ -96,5 +96,8 @@ def test_margin_option(lint):
 
 
 def test_silent_without_other_notes(lint):
-    files = {"app/interview.yaml": INTERVIEW, "app/nadia.md": note("Nadia Kowalczyk", "Nadia", THIN)}
+    files = {
+        "app/interview.yaml": INTERVIEW,
+        "app/nadia.md": note("Nadia Kowalczyk", "Nadia", THIN),
+    }
     assert [f for f in lint(files, select=(RULE,)) if f.rule == RULE] == []

@@ -10,7 +10,13 @@ SPECIFIC = (
 )
 
 
-def run(lint, body, role="hiring-manager", kind="thank-you", values=("collaboration", "customer obsession", "right first time")):
+def run(
+    lint,
+    body,
+    role="hiring-manager",
+    kind="thank-you",
+    values=("collaboration", "customer obsession", "right first time"),
+):
     interview = (
         "company: Halcyon Robotics\nround: 2\n"
         + ("values:\n" + "".join(f"  - {v}\n" for v in values) if values else "")
@@ -80,14 +86,23 @@ def test_only_thank_you_notes(lint, kind):
 
 
 def test_the_company_valuing_something_is_culture_talk(lint):
-    interview = "company: Initech\ninterviewers:\n  - name: Bill Lumbergh\n    role: hiring-manager\n"
+    interview = (
+        "company: Initech\ninterviewers:\n  - name: Bill Lumbergh\n    role: hiring-manager\n"
+    )
     note = (
         "---\nto: Bill Lumbergh\nsent: 2026-11-18T10:00\n---\nDear Mr. Lumbergh,\n\n"
         "I liked hearing how Initech values steady, careful work over heroics.\n"
     )
-    assert lint({"app/interview.yaml": interview, "app/bill.md": note}, select=("missing-culture-fit",)) == []
+    assert (
+        lint(
+            {"app/interview.yaml": interview, "app/bill.md": note}, select=("missing-culture-fit",)
+        )
+        == []
+    )
     mine = note.replace("how Initech values steady, careful work", "that I value steady work")
-    assert [f.rule for f in lint({"app/bill.md": mine}, select=("missing-culture-fit",))] == ["missing-culture-fit"]
+    assert [f.rule for f in lint({"app/bill.md": mine}, select=("missing-culture-fit",))] == [
+        "missing-culture-fit"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -27,22 +27,45 @@ def note(body: str, to: str = "Maria Gonzalez") -> dict[str, str]:
 
 
 def found(lint, body: str, to: str = "Maria Gonzalez"):
-    return [f for f in lint(note(body, to), select=("misspelled-name",)) if f.path.endswith("note.md")]
+    return [
+        f for f in lint(note(body, to), select=("misspelled-name",)) if f.path.endswith("note.md")
+    ]
 
 
 # body, (line, column, end_column), replacement, message fragment
 BAD = [
-    ("Dear Ms. Gonzales,\n\nThanks.\n", (5, 10, 18), "Gonzalez",
-     "'Gonzales' looks like a misspelling of the interviewer's name 'Gonzalez'"),
+    (
+        "Dear Ms. Gonzales,\n\nThanks.\n",
+        (5, 10, 18),
+        "Gonzalez",
+        "'Gonzales' looks like a misspelling of the interviewer's name 'Gonzalez'",
+    ),
     ("Hello Maria Gonzales,\n\nThanks.\n", (5, 13, 21), "Gonzalez", "'Gonzales'"),
     ("Dear Maria,\n\nI enjoyed meeting Rajesh Patell today.\n", (7, 26, 32), "Patel", "'Patell'"),
-    ("Dear Maria,\n\nAs Lindqvst explained, the arm is modular.\n", (7, 4, 12), "Lindqvist", "'Lindqvst'"),
-    ("Dear Maria,\n\nI would love to join Acme Robotic next year.\n", (7, 27, 34), "Robotics",
-     "company name 'Acme Robotics'"),
-    ("Dear Maria,\n\nYour perspective as Director of Sales was valuable.\n", (7, 21, 38),
-     "Director of Marketing", "'Director of Sales' is not the title of Maria Gonzalez"),
-    ("Dear Maria,\n\nI also met Rajesh Patel, CTO, after lunch.\n", (7, 26, 29),
-     "VP of Engineering", "not the title of Rajesh Patel"),
+    (
+        "Dear Maria,\n\nAs Lindqvst explained, the arm is modular.\n",
+        (7, 4, 12),
+        "Lindqvist",
+        "'Lindqvst'",
+    ),
+    (
+        "Dear Maria,\n\nI would love to join Acme Robotic next year.\n",
+        (7, 27, 34),
+        "Robotics",
+        "company name 'Acme Robotics'",
+    ),
+    (
+        "Dear Maria,\n\nYour perspective as Director of Sales was valuable.\n",
+        (7, 21, 38),
+        "Director of Marketing",
+        "'Director of Sales' is not the title of Maria Gonzalez",
+    ),
+    (
+        "Dear Maria,\n\nI also met Rajesh Patel, CTO, after lunch.\n",
+        (7, 26, 29),
+        "VP of Engineering",
+        "not the title of Rajesh Patel",
+    ),
 ]
 
 GOOD = [
@@ -81,8 +104,9 @@ def test_silent_without_interview(lint):
 
 def test_titles_option_switches_the_title_check_off(lint):
     body = "Dear Maria,\n\nYour perspective as Director of Sales was valuable.\n"
-    findings = lint(note(body), select=("misspelled-name",),
-                    rules={"misspelled-name": {"titles": False}})
+    findings = lint(
+        note(body), select=("misspelled-name",), rules={"misspelled-name": {"titles": False}}
+    )
     assert findings == []
 
 
@@ -95,10 +119,14 @@ def test_a_wrong_title_after_the_company_possessive(lint):
         "---\nto: Bartholomew Ekwueme\n---\nDear Bart,\n\nIt was a privilege to hear how you, "
         "as Bramblecourt's Chief Executive, see the consumer standards.\n\nBest,\nJo\n"
     )
-    findings = lint({"app/interview.yaml": interview, "app/b.md": note}, select=("misspelled-name",))
+    findings = lint(
+        {"app/interview.yaml": interview, "app/b.md": note}, select=("misspelled-name",)
+    )
     assert [(f.message, f.fix.replacement) for f in findings] == [
-        ("'Chief Executive' is not the title of Bartholomew Ekwueme in interview.yaml: 'Director of Housing'",
-         "Director of Housing")
+        (
+            "'Chief Executive' is not the title of Bartholomew Ekwueme in interview.yaml: 'Director of Housing'",
+            "Director of Housing",
+        )
     ]
     right = note.replace("Chief Executive", "Director of Housing")
     assert lint({"app/b.md": right}, select=("misspelled-name",)) == []

@@ -99,7 +99,9 @@ def test_any_kind_of_note(lint):
 
 
 def test_offer_for_later_is_info(lint):
-    body = "If it would help, I would be happy to put together a 30/60/90-day plan for the next round."
+    body = (
+        "If it would help, I would be happy to put together a 30/60/90-day plan for the next round."
+    )
     (finding,) = run(lint, body)
     assert str(finding.severity) == "info"
 

@@ -21,7 +21,10 @@ def found(lint, body: str):
 def test_flags_another_applications_company(lint):
     (finding,) = found(lint, "Dear Maria,\n\nI would love to join Initech Software.\n")
     assert (finding.line, finding.column, finding.end_column) == (7, 22, 38)
-    assert "'Initech Software' is the company of another application (application initech)" in finding.message
+    assert (
+        "'Initech Software' is the company of another application (application initech)"
+        in finding.message
+    )
     assert "never names Acme Robotics" in finding.message
     assert str(finding.severity) == "error"
 
@@ -32,7 +35,9 @@ def test_flags_a_distinctive_short_form(lint):
 
 
 def test_fine_beside_the_own_company(lint):
-    assert found(lint, "Dear Maria,\n\nUnlike Initech Software, Acme Robotics ships weekly.\n") == []
+    assert (
+        found(lint, "Dear Maria,\n\nUnlike Initech Software, Acme Robotics ships weekly.\n") == []
+    )
 
 
 def test_fine_beside_a_misspelled_own_company(lint):
@@ -44,8 +49,10 @@ def test_current_employer_is_fine(lint):
 
 
 def test_silent_without_other_applications(lint):
-    files = {"acme/interview.yaml": INTERVIEWS["acme/interview.yaml"],
-             "acme/maria.md": FRONT + "Dear Maria,\n\nInitech Software is big.\n"}
+    files = {
+        "acme/interview.yaml": INTERVIEWS["acme/interview.yaml"],
+        "acme/maria.md": FRONT + "Dear Maria,\n\nInitech Software is big.\n",
+    }
     assert lint(files, select=("wrong-company",)) == []
 
 

@@ -22,8 +22,16 @@ BAD = [
     ("Dear Maria,\n\nThanks.\n", (5, 6, 11), "the greeting addresses 'Maria' (Maria Gonzalez)"),
     ("Dear Ms. Gonzalez,\n\nThanks.\n", (5, 10, 18), "but this note is to Rajesh Patel"),
     ("Hi Zoe,\n\nThanks.\n", (5, 4, 7), "Zoë Fairweather"),
-    ("Hi Raj,\n\nThank you, Maria, for the tour.\n", (7, 12, 17), "this sentence speaks to 'Maria'"),
-    ("Hi Raj,\n\nMaria, your point about launches stuck with me.\n", (7, 1, 6), "speaks to 'Maria'"),
+    (
+        "Hi Raj,\n\nThank you, Maria, for the tour.\n",
+        (7, 12, 17),
+        "this sentence speaks to 'Maria'",
+    ),
+    (
+        "Hi Raj,\n\nMaria, your point about launches stuck with me.\n",
+        (7, 1, 6),
+        "speaks to 'Maria'",
+    ),
 ]
 
 GOOD = [
