@@ -15,6 +15,16 @@ from notelint.model import Finding
 from notelint.runner import RunOptions, run
 
 NOW = datetime(2026, 11, 21, 12, 0)
+# The rules the contract names (section 4); all but unreadable-input judge content.
+CONTRACT_SLUGS = frozenset(
+    {
+        "generic-phrasing", "duplicate-note", "missing-interview-point", "misspelled-name",
+        "wrong-recipient", "confidential-content", "template-placeholder", "wrong-company",
+        "late-thank-you", "follow-up-timing", "premature-plan", "hiring-manager-detail",
+        "missing-culture-fit", "desperate-tone", "rejection-reply-tone", "unreadable-input",
+    }
+)  # fmt: skip
+CONTENT_SLUGS = CONTRACT_SLUGS - {"unreadable-input"}
 FULL = frozenset({"pos", "lemma", "dep", "ents"})
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from notelint.evaluate import evaluate
+from tests.conftest import CONTENT_SLUGS
 
 CORPUS = Path(__file__).parent / "corpus"
 MIN_PRECISION, MIN_RECALL, MIN_POSITIVES = 0.90, 0.85, 4
@@ -24,28 +25,7 @@ def test_every_rule_is_measured(scores):
     assert all(n >= MIN_POSITIVES for n in thin.values()), thin
 
 
-@pytest.mark.parametrize(
-    "slug",
-    sorted(
-        [
-            "generic-phrasing",
-            "duplicate-note",
-            "missing-interview-point",
-            "misspelled-name",
-            "wrong-recipient",
-            "confidential-content",
-            "template-placeholder",
-            "wrong-company",
-            "late-thank-you",
-            "follow-up-timing",
-            "premature-plan",
-            "hiring-manager-detail",
-            "missing-culture-fit",
-            "desperate-tone",
-            "rejection-reply-tone",
-        ]
-    ),
-)
+@pytest.mark.parametrize("slug", sorted(CONTENT_SLUGS))
 def test_rule_accuracy(scores, slug):
     score = scores[slug]
     assert score.precision >= MIN_PRECISION, f"false positives: {score.false_positives}"
