@@ -58,17 +58,30 @@ def decode(raw: bytes) -> tuple[str, str]:
 
 def parse_note(path: str, raw: bytes) -> Note:
     text_, encoding = decode(raw)
-    parse = _parse_eml if path.lower().endswith(".eml") else _parse_text
-    note = parse(path, text_, encoding)
-    return replace(note, body=_COMMENT.sub(_blank, note.body))
+    if path.lower().endswith(".eml"):
+        note = _parse_eml(path, text_, encoding)
+        body = _QUOTED.sub(_blank, note.body)
+    else:
+        note = _parse_text(path, text_, encoding)
+        body = note.body
+    return replace(note, body=_COMMENT.sub(_blank, body))
 
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# In an e-mail reply, the message it answers: "On Tue, 3 Mar ..., Sam wrote:"
+# (perhaps wrapped) and its "> " lines, or an "Original Message" and all after.
+_QUOTED = re.compile(
+    r"^[ \t]*On [^\r\n]*(?:\r?\n|\r)?[^\r\n]*wrote:[ \t]*(?=\r?\n|\r)"
+    r"|^[ \t]*>[^\r\n]*"
+    r"|^-{2,}[ \t]*(?:Original Message|Forwarded message)[ \t]*-{2,}.*\Z",
+    re.MULTILINE | re.DOTALL | re.IGNORECASE,
+)
 
 
 def _blank(match: re.Match) -> str:
-    """Comments are not part of the note sent: the rules see spaces where they
-    stood (line breaks kept, so every offset stays where it was)."""
+    """Comments, and the message an e-mail replies to, are not the candidate's
+    writing: the rules see spaces where they stood (line breaks kept, so every
+    offset stays where it was)."""
     return re.sub(r"[^\r\n]", " ", match.group())
 
 

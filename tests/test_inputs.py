@@ -177,3 +177,25 @@ def test_two_notes_to_the_same_recipient_are_both_linted(lint):
         {"app/interview.yaml": GOOD_INTERVIEW, "app/maria.md": GOOD_NOTE, "app/maria-2.md": second}
     )
     assert not [f for f in findings if f.rule == "unreadable-input"]
+
+
+REPLY = (
+    "To: Sam Lee <sam@acme.example>\nSubject: Re: Your application\n"
+    "Date: Tue, 03 Mar 2026 10:00:00 +0000\nX-Notelint-Kind: rejection-reply\n\n"
+    "Dear Sam,\n\nThank you for letting me know, and for your time. Please keep me in mind\n"
+    "for future roles.\n\nBest,\nJo\n\n"
+    "On Tue, 3 Mar 2026 at 10:12, Sam Lee <sam@acme.example>\nwrote:\n"
+    "> Unfortunately we went with Jane Roe!!! I think you made a mistake applying.\n"
+)
+
+
+def test_the_message_an_email_replies_to_is_not_linted(lint):
+    from notelint.notes import parse_note
+
+    note = parse_note("reply.eml", REPLY.encode())
+    assert note.kind == "rejection-reply"
+    assert "Unfortunately" not in note.body and "wrote" not in note.body
+    assert len(note.body) == len(note.text) - note.body_start  # offsets kept
+    interview = "company: Acme\ninterviewers:\n  - name: Sam Lee\n    email: sam@acme.example\n"
+    findings = lint({"app/interview.yaml": interview, "app/reply.eml": REPLY})
+    assert [f for f in findings if f.severity != "info"] == []
