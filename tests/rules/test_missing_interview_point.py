@@ -1,9 +1,13 @@
 """missing-interview-point: a warning when a thank-you note echoes none of its
 recipient's points (paraphrases count), info listing the points left out."""
 
+from dataclasses import replace
+from pathlib import Path
+
 import pytest
 
 from notelint.model import Severity
+from tests.conftest import NOW
 
 RULE = "missing-interview-point"
 INTERVIEW = """\
@@ -144,3 +148,39 @@ def test_to_matches_an_interviewer_without_transliterated_letters(lint):
     findings = lint({"app/interview.yaml": interview, "app/n.md": text}, select=(RULE,))
     (finding,) = [f for f in findings if f.rule == RULE]
     assert "Łukasz Wójcik" in finding.message
+
+
+def test_word_vectors_recognise_a_paraphrase():
+    """With a pipeline that has word vectors (en_core_web_md, say), a sentence
+    close in meaning to a point echoes it even when no word is shared."""
+    import numpy
+    import spacy
+
+    from notelint import nlp as nlp_module
+    from notelint import packs
+    from notelint.model import Application, Interview, Interviewer
+    from notelint.notes import parse_note
+    from notelint.rule import Context
+    from notelint.rules.missing_interview_point import MissingInterviewPoint
+
+    pipeline = spacy.load(nlp_module.default_model())  # a private copy: vectors added below
+    topic, other = numpy.zeros(8, dtype="float32"), numpy.zeros(8, dtype="float32")
+    topic[0], other[1] = 1.0, 1.0
+    for word in ("budget", "forecasting", "predicting", "spend", "money", "estimating"):
+        pipeline.vocab.set_vector(word, topic)
+    for word in ("garden", "weather", "holiday"):
+        pipeline.vocab.set_vector(word, other)
+    rule = MissingInterviewPoint()
+    rule.prepare(pipeline, dict(rule.options), packs.load(()).lists)
+    person = Interviewer("Ana Ruiz", role="colleague", points=("budget forecasting",))
+    interview = Interview(path=Path("interview.yaml"), company="Acme", interviewers=(person,))
+
+    def warnings(sentence: str) -> list:
+        raw = f"---\nto: Ana Ruiz\n---\nDear Ana,\n\n{sentence}\n\nBest,\nJo\n".encode()
+        note = parse_note("ana.md", raw)
+        note = replace(note, recipient=person, doc=pipeline(note.body))
+        context = Context(Application(interview, (note,)), (), dict(rule.options), NOW)
+        return [h for h in rule.check(note, context) if h.severity is None]
+
+    assert warnings("I keep thinking about predicting spend and estimating money.") == []
+    assert len(warnings("I keep thinking about the garden and the holiday weather.")) == 1
