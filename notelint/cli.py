@@ -1,4 +1,4 @@
-"""The command line: `notelint check`, `rules` and `explain`.
+"""The command line: `notelint check`, `rules`, `explain` and `timeline`.
 
 Exit status: 0 nothing at or above --fail-on; 1 findings at or above it;
 2 the run itself failed (bad option, bad config, a rule that crashed).
