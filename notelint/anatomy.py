@@ -22,6 +22,9 @@ SALUTATIONS = (
     "good morning",
     "good afternoon",
     "good evening",
+    "morning",  # "Morning Jonah —"
+    "afternoon",
+    "evening",
     "greetings",
 )
 # Titles written before a name: "Ms. Gonzalez", "Dr Patel", "Sir Alan".

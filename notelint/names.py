@@ -391,7 +391,14 @@ def company_spans(
                 found.append((run[i].start, run[i + size - 1].end))
                 i += size
                 continue
-            if short and same(keys[i], head) and len(target) > 1:
+            named_thing = i > 0 and keys[i - 1] in CODE_NAME_WORDS  # "Project Juniper"
+            if short and same(keys[i], head) and len(target) > 1 and not named_thing:
                 found.append((run[i].start, run[i].end))
             i += 1
     return found
+
+
+# Words that make a name of the word after them: a project, not a company.
+CODE_NAME_WORDS = frozenset(
+    {"project", "operation", "programme", "program", "initiative", "codename"}
+)

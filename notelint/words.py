@@ -57,6 +57,8 @@ def same_word(a: str, b: str) -> bool:
         return False
     if same_stem(a, b):
         return True  # "hour" / "hourly"
-    if prefix_length(a, b) >= max(5, int(0.75 * shorter + 0.5)) and abs(len(a) - len(b)) <= 3:
-        return True  # "schedule" / "scheduling"; not "change" / "changeover"
+    if prefix_length(a, b) >= max(5, shorter - 1) and abs(len(a) - len(b)) <= 3:
+        return (
+            True  # "schedule" / "scheduling"; not "change" / "changeover", "control" / "contribute"
+        )
     return shorter >= 6 and fuzz.ratio(a, b) >= 88

@@ -143,6 +143,7 @@ class ConfidentialContent(Rule):
         self.terms: dict[str, list[str]] = {}
         self.detectors = _detectors()
         self.token_formats = [re.compile(p) for p in lists.get(TOKEN_FORMATS, ())]
+        self.person_nouns = {w.lower() for w in lists.get("person-nouns", ())}
 
     def check(self, note: Note, context: Context) -> Iterable[Hit]:
         if note.doc is None:
@@ -346,10 +347,10 @@ class ConfidentialContent(Rule):
         sender = fold(note.body[signature[0] : signature[1]]) if signature else ""
         interview = context.interview
         known = _known_people(interview)
-        public = _public_words(interview)
-        for ent in doc.ents:
-            if ent.label_ != "PERSON":
-                continue
+        public = _public_words(interview) | {  # every company of the run is no person
+            fold(a.interview.company) for a in context.corpus if a.interview is not None
+        }
+        for ent in [*(e for e in doc.ents if e.label_ == "PERSON"), *self._described_people(doc)]:
             if parts.greeting and ent.start_char < parts.greeting[1]:
                 continue  # the greeting names the recipient: other rules judge it
             if signature and ent.start_char >= signature[0]:
@@ -422,6 +423,17 @@ class ConfidentialContent(Rule):
                     "a figure from your current employer",
                     "its numbers are internal; describe your part without them",
                 )
+
+    def _described_people(self, doc) -> Iterator:
+        """Names the entity recognizer missed but the parse shows are people:
+        set beside a person noun ("my former manager, Beatriz Olmedo")."""
+        for token in doc:
+            if token.pos_ == "PROPN" and token.dep_ == "appos" and token.ent_type_ != "PERSON":
+                if token.head.lemma_.lower() in self.person_nouns:
+                    start = token.left_edge.i
+                    while start < token.i and doc[start].pos_ != "PROPN":
+                        start += 1
+                    yield doc[start : token.i + 1]
 
     def _names_employer(self, text: str, employer: str) -> bool:
         """The sentence names the employer: in full, nearly, or by its first
@@ -503,13 +515,19 @@ def _interviewer_surnames(interview: Interview | None) -> set[str]:
     return {fold(p.name.split()[-1]) for p in interview.interviewers} if interview else set()
 
 
+HYPHENS = re.compile(r"[\s\-‐–]+")
+
+
 def _is_known(name: str, known: list[str]) -> bool:
-    """An interviewer, however spelled or shortened ('Tomas Herrera')."""
+    """An interviewer, however spelled or shortened ('Tomas Herrera', 'María
+    José' for María José García-Herrera, 'Solberg-Aas')."""
     words = name.split()
     for person in known:
         theirs = person.split()
         if fuzz.token_sort_ratio(name, person) >= 80:
             return True
+        if set(HYPHENS.split(name)) <= set(HYPHENS.split(person)):
+            return True  # part of their name: their first names, or their surname
         if fuzz.ratio(words[-1], theirs[-1]) >= 85:
             return True  # the surname of an interviewer: misspelled-name judges it
     return False

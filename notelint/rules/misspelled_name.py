@@ -61,6 +61,7 @@ FUNCTIONS = {
 }
 DETERMINERS = {"the", "a", "an", "our", "my", "your", "their"}
 YOU = {"you", "your", "yours", "yourself"}
+ROLE_NOUNS = {"role", "position", "job", "post", "opening", "title", "vacancy", "level", "track"}
 
 
 class MisspelledName(Rule):
@@ -281,7 +282,20 @@ class MisspelledName(Rule):
         right = note.recipient.title
         start, end = anatomy(note).content
         for token in doc:
-            if token.lower_ != "as" or not (start <= token.idx < end):
+            if not (start <= token.idx < end):
+                continue
+            if token.lower_ in ("a", "an"):
+                span = self._described(doc, token, interview)
+                if span is not None and _differs(span.text, right):
+                    yield Hit(
+                        f"'{span.text}' is not the title of {note.recipient.name} in "
+                        f"interview.yaml: '{right}'",
+                        span.start_char,
+                        span.end_char,
+                        Fix(right),
+                    )
+                continue
+            if token.lower_ != "as":
                 continue
             span = self._title_after(doc, token.i + 1)
             if span is None:
@@ -333,6 +347,32 @@ class MisspelledName(Rule):
                     span.end_char,
                     Fix(person.title),
                 )
+
+    def _described(self, doc, article, interview: Interview):
+        """A title the note gives its reader in passing: "It's not often a
+        Head of Marine Operations takes twenty minutes ... your comparison".
+        Only a capitalised title of two words or more, in a sentence that
+        speaks to the reader, that no interviewer holds and that is not the
+        role applied for; not "as a ..." (the sender's own) nor "a ... role"."""
+        span = self._title_after(doc, article.i + 1)
+        if (
+            span is None
+            or len(span) < 2
+            or not all(t.text[:1].isupper() for t in (span[0], span[-1]))
+        ):
+            return None
+        before = doc[article.i - 1].lower_ if article.i > 0 else ""
+        after = doc[span.end].lower_ if span.end < len(doc) else ""
+        if before == "as" or after in ROLE_NOUNS:
+            return None
+        if not any(t.lower_ in YOU for t in article.sent):
+            return None
+        words = _title_words(span.text)
+        if interview.role and words <= _title_words(interview.role):
+            return None
+        if any(p.title and not _differs(span.text, p.title) for p in interview.interviewers):
+            return None  # another interviewer's title: a mention of them
+        return span
 
     def _title_after(self, doc, i: int):
         while i < len(doc) and doc[i].lower_ in DETERMINERS:

@@ -70,16 +70,21 @@ class WrongCompany(Rule):
             if interview.current_employer
             else []
         )
-        for other in others.values():
-            for start, end in names.company_spans(runs, other.company, self.common, exclude=people):
-                if any(s < end and start < e for s, e in employer):
-                    continue  # "Brackwater Engineering", the current employer, not "Brackwater Civic"
-                yield Hit(
-                    f"'{note.body[start:end]}' is the company of another application "
-                    f"({_folder(other)}); this note never names {interview.company}",
-                    start,
-                    end,
-                )
+        found = [
+            (start, end, other)
+            for other in others.values()
+            for start, end in names.company_spans(runs, other.company, self.common, exclude=people)
+            if not any(s < end and start < e for s, e in employer)  # the current employer's name
+        ]
+        for start, end, other in found:
+            if any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in found):
+                continue  # "Saltmarsh" inside "Saltmarsh Energy": the longer name says it
+            yield Hit(
+                f"'{note.body[start:end]}' is the company of another application "
+                f"({_folder(other)}); this note never names {interview.company}",
+                start,
+                end,
+            )
 
 
 def _folder(interview: Interview) -> str:

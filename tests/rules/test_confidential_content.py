@@ -171,3 +171,36 @@ def test_counts_and_api_keys(lint, sentence, flagged):
         {"app/interview.yaml": interview, "app/mei.md": note}, select=("confidential-content",)
     )
     assert bool(findings) is flagged, findings
+
+
+@pytest.mark.parametrize(
+    "body, flagged",
+    [
+        ("Morning María —\n\nI enjoyed the talk with you and María José about notebooks.", False),
+        ("Dear Ingrid,\n\nThe Veeva migration Dr. Solberg-Aas described was fascinating.", False),
+        (
+            "Dear Ingrid,\n\nMy former manager, Beatriz Olmedo, has agreed to act as a reference.",
+            True,
+        ),
+        ("Dear Ingrid,\n\nI worked with my colleague Tomasz Wrona on the launch.", True),
+    ],
+)
+def test_interviewers_names_in_pieces_and_people_the_parse_finds(lint, body, flagged):
+    interview = (
+        "company: Solenne\ninterviewers:\n  - name: María José García-Herrera\n"
+        "  - name: Ingrid Solberg-Aas\n"
+    )
+    note = f"{body}\n\nBest,\nOlamide\n"
+    findings = lint(
+        {"app/interview.yaml": interview, "app/n.md": note}, select=("confidential-content",)
+    )
+    assert bool(findings) is flagged, findings
+
+
+def test_another_applications_company_is_no_person(lint):
+    files = {
+        "a/interview.yaml": "company: Solenne Bio\ninterviewers: [{name: Yuki Tanabe}]\n",
+        "a/yuki.md": "Dear Yuki,\n\nI am certain Brackenridge Freight is where I want to work.\n\nBest,\nJo\n",
+        "b/interview.yaml": "company: Brackenridge Freight\ninterviewers: [{name: Jonah Feld}]\n",
+    }
+    assert lint(files, select=("confidential-content",)) == []

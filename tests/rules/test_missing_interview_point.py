@@ -184,3 +184,19 @@ def test_word_vectors_recognise_a_paraphrase():
 
     assert warnings("I keep thinking about predicting spend and estimating money.") == []
     assert len(warnings("I keep thinking about the garden and the holiday weather.")) == 1
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("schedule", "scheduling", True),
+        ("collaborate", "collaboration", True),
+        ("control", "contribute", False),
+        ("change", "changeover", False),
+        ("analysis", "analytics", False),
+    ],
+)
+def test_same_word(a, b, same):
+    from notelint.words import same_word
+
+    assert same_word(a, b) is same

@@ -130,3 +130,32 @@ def test_a_wrong_title_after_the_company_possessive(lint):
     ]
     right = note.replace("Chief Executive", "Director of Housing")
     assert lint({"app/b.md": right}, select=("misspelled-name",)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, flagged",
+    [
+        (
+            "It's not often a Head of Marine Operations takes time to walk me through your surveys.",
+            True,
+        ),
+        ("I'd love to grow into a Head of Product role, as you suggested.", False),
+        ("As a Product Manager, I admired your roadmap.", False),
+        ("You said you need a Senior Product Manager who can ship.", False),
+        ("I once worked with a Head of Sales who kept a diary.", False),
+        (
+            "It's not often a Cable Installation Lead takes time to walk me through your surveys.",
+            False,
+        ),
+    ],
+)
+def test_a_title_given_in_passing(lint, sentence, flagged):
+    interview = (
+        "company: Tidewright\nrole: Senior Product Manager\ninterviewers:\n"
+        "  - name: Mateus Silva\n    title: Cable Installation Lead\n"
+    )
+    note = f"---\nto: Mateus Silva\n---\nDear Mateus,\n\n{sentence}\n\nBest,\nJo\n"
+    findings = lint(
+        {"app/interview.yaml": interview, "app/m.md": note}, select=("misspelled-name",)
+    )
+    assert bool(findings) is flagged, findings

@@ -66,3 +66,20 @@ def test_the_current_employer_sharing_a_word_with_another_company(lint):
     assert lint(files, select=("wrong-company",)) == []
     files["a/henrik.md"] = files["a/henrik.md"].replace("Engineering I", "Civic Design I")
     assert [f.path.rsplit("/", 2)[-2] for f in lint(files, select=("wrong-company",))] == ["a"]
+
+
+def test_a_code_name_and_the_longer_of_two_names(lint):
+    files = {
+        "a/interview.yaml": "company: Marrowgate Press\ncurrent_employer: Pellucid Books\ninterviewers: [{name: Jasper Quint}]\n",
+        "a/jasper.md": "Dear Jasper,\n\nI am proud of Project Juniper at Pellucid Books.\n\nBest,\nJo\n",
+        "b/interview.yaml": "company: Juniper Grove Foods\ninterviewers: [{name: Ann Lee}]\n",
+        "c/interview.yaml": "company: Saltmarsh Energy\ninterviewers: [{name: Bo Chan}]\n",
+        "d/interview.yaml": "company: Saltmarsh Hospitality\ninterviewers: [{name: Cy Diaz}]\n",
+    }
+    assert lint(files, select=("wrong-company",)) == []
+    files["a/jasper.md"] = "Dear Jasper,\n\nI can't wait to join Saltmarsh Energy.\n\nBest,\nJo\n"
+    (finding,) = lint(files, select=("wrong-company",))
+    assert (
+        "'Saltmarsh Energy' is the company of another application (application c)"
+        in finding.message
+    )
