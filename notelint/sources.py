@@ -62,12 +62,19 @@ class _Loader:
 
     # -- walking --------------------------------------------------------------
     def add(self, given: str) -> None:
+        """A folder: everything in it. An interview.yaml named alone (a hook
+        passing the one file that changed): it and the notes it governs,
+        whose findings may change with it."""
         path = Path(given)
         if path.is_dir():
             for shown, real in self._walk(given):
                 self._add_file(shown, real, report=True)
-        else:
-            self._add_file(given, _real(path), report=True)
+            return
+        self._add_file(given, _real(path), report=True)
+        if path.name == INTERVIEW_FILE:
+            for shown, real in self._walk(str(path.parent)):
+                if real.name != INTERVIEW_FILE and self._governs(real) == _real(path):
+                    self._add_file(shown, real, report=True)
 
     def _walk(self, top: str) -> Iterator[tuple[str, Path]]:
         for folder, dirs, files in os.walk(top, onerror=self._walk_error):

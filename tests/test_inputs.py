@@ -199,3 +199,20 @@ def test_the_message_an_email_replies_to_is_not_linted(lint):
     interview = "company: Acme\ninterviewers:\n  - name: Sam Lee\n    email: sam@acme.example\n"
     findings = lint({"app/interview.yaml": interview, "app/reply.eml": REPLY})
     assert [f for f in findings if f.severity != "info"] == []
+
+
+def test_an_interview_named_alone_brings_the_notes_it_governs(tmp_path):
+    from notelint.sources import load
+    from tests.conftest import write
+
+    write(
+        tmp_path,
+        {
+            "app/interview.yaml": GOOD_INTERVIEW,
+            "app/maria.md": GOOD_NOTE,
+            "app/nested/interview.yaml": "company: Other\ninterviewers: [{name: Bo Chan}]\n",
+            "app/nested/bo.md": "Hi Bo\n",
+        },
+    )
+    loaded = load([str(tmp_path / "app" / "interview.yaml")])
+    assert {p.rsplit("/", 1)[-1] for p in loaded.reported} == {"maria.md"}
