@@ -2,8 +2,10 @@
 
     python benchmarks/bench.py [--repeat 3]
 
-Each figure is the best of --repeat runs of a fresh process, so it includes
-Python start-up, as a pre-commit hook or a shell user sees it:
+Each figure is the median of --repeat runs of a fresh process, so it
+includes Python start-up, as a pre-commit hook or a shell user sees it. The
+commands take turns within each round, so that a slow moment of a shared
+machine weighs on all of them alike:
 
 - baseline: load the spaCy pipeline and parse one note, nothing else;
 - one note: `notelint check` on one note (a pre-commit hook's usual call);
@@ -14,6 +16,7 @@ Python start-up, as a pre-commit hook or a shell user sees it:
 from __future__ import annotations
 
 import argparse
+import statistics
 import subprocess
 import sys
 import time
@@ -28,18 +31,24 @@ BASELINE = (
 )
 
 
-def best(command: list[str], repeat: int) -> float:
-    times = []
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, capture_output=True, check=False)
+    return time.perf_counter() - start
+
+
+def medians(commands: dict[str, list[str]], repeat: int) -> dict[str, float]:
+    """The median time of each command, the commands interleaved round by round."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(command, cwd=ROOT, capture_output=True, check=False)
-        times.append(time.perf_counter() - start)
-    return min(times)
+        for name, command in commands.items():
+            times[name].append(timed(command))
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     repeat = parser.parse_args().repeat
     python = sys.executable
     notes = len(
@@ -49,10 +58,16 @@ def main() -> None:
             if p.suffix in (".md", ".txt", ".eml") and p.name != "README.md"
         ]
     )
-    baseline = best([python, "-c", BASELINE], repeat)
-    one = best([python, "-m", "notelint", "check", str(ONE_NOTE)], repeat)
-    corpus = best([python, "-m", "notelint", "check", str(CORPUS)], repeat)
-    listing = best([python, "-m", "notelint", "rules"], repeat)
+    took = medians(
+        {
+            "baseline": [python, "-c", BASELINE],
+            "one": [python, "-m", "notelint", "check", str(ONE_NOTE)],
+            "corpus": [python, "-m", "notelint", "check", str(CORPUS)],
+            "listing": [python, "-m", "notelint", "rules"],
+        },
+        repeat,
+    )
+    baseline, one, corpus, listing = (took[k] for k in ("baseline", "one", "corpus", "listing"))
     print(f"baseline (load pipeline, parse 1 note): {baseline:6.2f} s")
     print(
         f"notelint check, 1 note:                 {one:6.2f} s  = {one / baseline:.2f} x baseline"
