@@ -325,7 +325,9 @@ def timeline(paths: Sequence[str], now, format_) -> None:
     from notelint import timeline as timelines
 
     now = now or _clock()
-    loaded = _guarded(lambda: timelines.load(tuple(paths or (".",))), verbose=False)
+    paths = tuple(paths or (".",))
+    config = _guarded(lambda: load(discover(Path(paths[0]))), verbose=False)
+    loaded = _guarded(lambda: timelines.load(paths, config), verbose=False)
     entries = _guarded(lambda: timelines.build(loaded, now), verbose=False)
     for problem in loaded.problems:
         click.echo(f"notelint: warning: {problem.path}:{problem.line}: {problem.message}", err=True)

@@ -21,7 +21,6 @@ ROOT = Path(__file__).resolve().parent.parent
 START, END = "<!-- rules:start -->", "<!-- rules:end -->"
 EXAMPLE = ("<!-- example:start -->", "<!-- example:end -->")
 EXAMPLE_COMMAND = ["notelint", "check", "examples/2026-11-acme-pm"]
-SECTIONS = ("Why:", "Bad", "Good", "Options:")
 
 
 def builtin_rules() -> list[type[Rule]]:
@@ -35,9 +34,8 @@ def builtin_rules() -> list[type[Rule]]:
 def table(rules: list[type[Rule]]) -> str:
     rows = ["| code | rule | severity | what it flags |", "|---|---|---|---|"]
     for rule in rules:
-        anchor = rule.slug
         rows.append(
-            f"| {rule.code} | [`{rule.slug}`](docs/rules.md#{anchor}) | {rule.severity} | {rule.summary()} |"
+            f"| {rule.code} | [`{rule.slug}`](docs/rules.md#{rule.slug}) | {rule.severity} | {rule.summary()} |"
         )
     return "\n".join(rows)
 
@@ -83,12 +81,9 @@ def _markdown(doc: str) -> str:
             flush()
             if line.strip():
                 example = line.startswith(("Bad", "Good"))
-            out.append(_OPTION.sub(r"- `\1` ", line).strip() if line[:1] == " " else line)
+            out.append(line.strip())
     flush()
     return "\n".join(out).strip()
-
-
-_OPTION = re.compile(r"^\s{1,3}([a-z_]+) (?=\()")
 
 
 def _trim(lines: list[str]) -> list[str]:
@@ -97,7 +92,7 @@ def _trim(lines: list[str]) -> list[str]:
     return lines
 
 
-def readme_with_table(readme: str, rules: list[type[Rule]]) -> str:
+def updated_readme(readme: str, rules: list[type[Rule]]) -> str:
     readme = _between(readme, (START, END), table(rules))
     return _between(readme, EXAMPLE, example())
 
@@ -123,9 +118,7 @@ def example() -> str:
 def main(argv: list[str]) -> int:
     rules = builtin_rules()
     targets = {
-        ROOT / "README.md": readme_with_table(
-            (ROOT / "README.md").read_text(encoding="utf-8"), rules
-        ),
+        ROOT / "README.md": updated_readme((ROOT / "README.md").read_text(encoding="utf-8"), rules),
         ROOT / "docs" / "rules.md": reference(rules),
     }
     stale = [

@@ -96,6 +96,8 @@ def table(scores: dict[str, Score]) -> str:
 def main(corpus: Path, rule: str | None, show: bool) -> None:
     scores = evaluate(corpus)
     if rule:
+        if rule not in scores:
+            raise click.BadParameter(f"unknown rule '{rule}'", param_hint="--rule")
         scores = {rule: scores[rule]}
     click.echo(table(scores))
     if show:

@@ -171,7 +171,7 @@ class Mention:
     PERSON entity. `strong`: the words are surely a name used for someone."""
 
     words: tuple[Word, ...]
-    source: str  # greeting | honorific | entity
+    source: str  # greeting | honorific | entity | vocative
     honorific: bool = False
 
     @property

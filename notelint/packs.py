@@ -17,6 +17,7 @@ rules:
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -104,6 +105,22 @@ def _read_pack(data: Any, packs: Packs) -> None:
         packs.rules.append(_rule(spec, f"rules[{index}].", yamlio.line_of(rules, index)))
 
 
+PLACEHOLDERS = {"existence": {"match"}, "substitution": {"match", "replacement"}}
+
+
+def _message(message: str, kind: str, where: str, line: int | None) -> str:
+    """A message whose only placeholders are those its kind fills in."""
+    try:
+        fields = {name for _, name, _, _ in string.Formatter().parse(message) if name is not None}
+    except ValueError as error:
+        raise InputError(f"{where}: {error}", line) from None
+    unknown = sorted(fields - PLACEHOLDERS[kind])
+    if unknown:
+        allowed = ", ".join(f"{{{p}}}" for p in sorted(PLACEHOLDERS[kind]))
+        raise InputError(f"{where}: unknown placeholder '{{{unknown[0]}}}' (use {allowed})", line)
+    return message
+
+
 def _rule(spec: Any, where: str, line: int | None) -> type[Rule]:
     spec = require_mapping(spec, where.rstrip("."), line)
     check_keys(spec, RULE_KEYS, where)
@@ -131,7 +148,9 @@ def _rule(spec: Any, where: str, line: int | None) -> type[Rule]:
         "__module__": __name__,
     }
     if "message" in spec:
-        attributes["message"] = str(spec["message"])
+        attributes["message"] = _message(
+            str(spec["message"]), kind, f"{where}message", at("message")
+        )
     if attributes["lemmas"]:
         attributes["requires"] = frozenset({"lemma"})
     if kind == "existence":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import inspect
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -67,7 +68,7 @@ class Rule:
     def defaults(cls) -> dict[str, str]:
         """Each option's default as a user writes it in the configuration."""
         return {
-            name: repr(value.value if isinstance(value, enum.Enum) else value)
+            name: json.dumps(value.value if isinstance(value, enum.Enum) else value)
             for name, value in cls.options.items()
         }
 

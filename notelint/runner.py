@@ -14,6 +14,7 @@ from notelint.formatters import Summary, formatter
 from notelint.masking import mask
 from notelint.model import Application, Finding, LineIndex
 from notelint.registry import discover
+from notelint.suppression import unknown_rules
 
 
 @dataclass(frozen=True)
@@ -77,13 +78,21 @@ def run(groups: list[tuple[Config, list[str]]], options: RunOptions) -> Report:
         loaded = sources.load(
             paths, exclude=config.exclude, max_file_size=config.max_file_size, context=compares
         )
+        known = {name for rule in registry.rules.values() for name in (rule.slug, rule.code)}
+        loaded.problems.extend(
+            problem
+            for application in loaded.applications
+            for note in application.notes
+            if note.path in loaded.reported
+            for problem in unknown_rules(note, known)
+        )
         outcome = engine.run(loaded, active, pipeline, options.now, config.jobs)
         report.findings.extend(outcome.findings)
         report.failing |= engine.fails(outcome.findings, config.fail_on)
         report.crashes.extend(outcome.crashes)
         report.files += outcome.files
-        known = {r.slug for r in report.rules}
-        report.rules.extend(a.rule for a in active if a.rule.slug not in known)
+        listed = {r.slug for r in report.rules}
+        report.rules.extend(a.rule for a in active if a.rule.slug not in listed)
         report.applications.extend(loaded.applications)
         report.reported |= loaded.reported
         for application in loaded.applications:

@@ -12,8 +12,6 @@ from typing import Any
 from notelint import yamlio
 from notelint.model import InputError
 
-__all__ = ["InputError", "check_keys", "fold", "parse_when", "require_mapping", "suggest"]
-
 
 def suggest(word: str, choices: Iterable[str]) -> str:
     """ "; did you mean 'x'?" for the nearest choice, or ""."""

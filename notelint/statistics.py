@@ -19,6 +19,7 @@ import os
 from collections import Counter
 from typing import IO
 
+from notelint.display import plural
 from notelint.display import shown as _shown
 from notelint.model import Application
 
@@ -38,7 +39,7 @@ def write(report, stream: IO[str]) -> None:
 def rule_table(report) -> list[str]:
     counts = Counter((f.code, f.rule) for f in report.findings)
     if not counts:
-        return [f"No findings in {report.files} file{'s' * (report.files != 1)}."]
+        return [f"No findings in {plural(report.files, 'file')}."]
     fixable = {r.slug for r in report.rules if getattr(r, "fixable", False)}
     fixes = Counter(
         (f.code, f.rule) for f in report.findings if f.fix is not None and f.rule in fixable

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from notelint.model import LineIndex
+from notelint.model import LineIndex, Note, Problem
+from notelint.schema import suggest
 
 COMMENT = re.compile(
     r"<!--\s*notelint-(disable-next-line|disable|enable)\b\s*([^>]*?)\s*-->", re.IGNORECASE
@@ -56,3 +57,23 @@ class Suppressions:
             and (ALL in names or slug in names or code in names)
             for first, last, names in self.ranges
         )
+
+
+def unknown_rules(note: Note, known: set[str]) -> list[Problem]:
+    """Rule names in a note's suppression comments or front-matter `ignore`
+    that name no rule: a typo must not silently switch a check off."""
+    lines = LineIndex.of(note.text)
+    named = [
+        (lines.position(m.start())[0], name.strip())
+        for m in COMMENT.finditer(note.text)
+        for name in m.group(2).split(",")
+        if name.strip()
+    ]
+    ignore_line = re.search(r"^\s*(?:notelint:.*)?ignore:", note.text, re.MULTILINE)
+    at = lines.position(ignore_line.start())[0] if ignore_line else 1
+    named += [(at, name) for name in note.ignore]
+    return [
+        Problem(note.path, f"'{name}' is not a rule{suggest(name, known)}", line)
+        for line, name in named
+        if name not in known
+    ]

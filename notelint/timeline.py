@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from notelint import sources, timing
+from notelint.config import Config
+from notelint.display import shown
 from notelint.model import Application, Interviewer, Note
 from notelint.sources import Loaded
 
@@ -114,10 +115,12 @@ class Entry:
         }
 
 
-def load(paths: list[str] | tuple[str, ...], exclude: tuple[str, ...] = ()) -> Loaded:
-    """The applications under `paths`, as `check` loads them (an interview
-    with no note yet among them)."""
-    return sources.load(list(paths), exclude=exclude, context=True)
+def load(paths: list[str] | tuple[str, ...], config: Config) -> Loaded:
+    """The applications under `paths`, as `check` loads them with `config`
+    (an interview with no note yet among them)."""
+    return sources.load(
+        list(paths), exclude=config.exclude, max_file_size=config.max_file_size, context=True
+    )
 
 
 def build(loaded: Loaded, now: datetime) -> list[Entry]:
@@ -140,7 +143,7 @@ def _entry(application: Application, now: datetime) -> Entry:
         if n.recipient is None or n.kind not in ("thank-you", "follow-up")
     )
     return Entry(
-        folder=str(_folder(application)),
+        folder=shown(application.interview.folder),
         company=interview.company,
         role=interview.role,
         round=interview.round,
@@ -149,15 +152,6 @@ def _entry(application: Application, now: datetime) -> Entry:
         rows=rows,
         other_notes=others,
     )
-
-
-def _folder(application: Application) -> Path:
-    """The application's folder: relative to here when it is below here."""
-    folder = application.interview.folder
-    try:
-        return folder.relative_to(Path.cwd().resolve())
-    except ValueError:
-        return folder
 
 
 def _row(person: Interviewer, application: Application, now: datetime) -> Row:

@@ -70,3 +70,24 @@ def test_existence_ignore_case_false_matches_the_spelling_only(found):
 
 def test_substitution_ignore_case_false_matches_the_spelling_only(found):
     assert found("house-exact-swap", "Github, github and GitHub.") == [("Github", "GitHub")]
+
+
+@pytest.mark.parametrize(
+    "message, error",
+    [
+        (
+            "Use '{replacement}'",
+            "rules[0].message: unknown placeholder '{replacement}' (use {match})",
+        ),
+        ("Odd {brace", "rules[0].message: "),
+    ],
+)
+def test_a_message_with_unknown_placeholders_is_a_pack_error(tmp_path, message, error):
+    from notelint.packs import PackError, load
+
+    (tmp_path / "p.yaml").write_text(
+        f'rules:\n  - slug: x\n    kind: existence\n    message: "{message}"\n    tokens: [y]\n'
+    )
+    with pytest.raises(PackError) as raised:
+        load((tmp_path,))
+    assert f"{tmp_path / 'p.yaml'}:4: {error}" in str(raised.value)

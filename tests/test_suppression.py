@@ -43,8 +43,22 @@ def test_disable_next_line(lines):
 
 def test_front_matter_ignore(lines):
     assert lines("synergy\n", front="notelint: {ignore: [house-word]}\n") == []
-    assert lines("synergy\n", front="notelint: {ignore: [other]}\n") == [4]
+    assert lines("synergy\n", front="notelint: {ignore: [generic-phrasing]}\n") == [4]
 
 
 def test_comment_text_is_not_linted(lines):
     assert lines("<!-- synergy in a comment -->\nfine\n") == []
+
+
+def test_a_misspelled_rule_name_is_reported_not_ignored(lint, tmp_path):
+    (tmp_path / "packs").mkdir(exist_ok=True)
+    (tmp_path / "packs" / "p.yaml").write_text(PACK)
+    note = "---\nnotelint: {ignore: [house-wrod]}\n---\nsynergy\n<!-- notelint-disable-next-line HW2 -->\nsynergy\n"
+    findings = lint({"n.md": note}, select=("house-word",), rule_packs=(tmp_path / "packs",))
+    assert [(f.rule, f.line) for f in findings] == [
+        ("unreadable-input", 2),
+        ("house-word", 4),
+        ("unreadable-input", 5),
+        ("house-word", 6),
+    ]
+    assert "'house-wrod' is not a rule; did you mean 'house-word'?" in findings[0].message

@@ -4,8 +4,8 @@ column, end line, end column and a title, escaped as the runner requires."""
 
 from __future__ import annotations
 
+from notelint.display import plural
 from notelint.formatters.base import Formatter, Summary
-from notelint.formatters.common import SourceTexts
 from notelint.model import Finding
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -22,8 +22,7 @@ def escape_property(value: str) -> str:
 
 
 class GithubFormatter(Formatter):
-    def start(self) -> None:
-        self.sources = SourceTexts(self.options.get("sources"))
+    """GitHub Actions workflow commands: an annotation a finding."""
 
     def handle(self, finding: Finding) -> None:
         properties = {
@@ -41,10 +40,10 @@ class GithubFormatter(Formatter):
     def finish(self, summary: Summary) -> None:
         if self.options.get("quiet"):
             return
-        counts = ", ".join(f"{n} {s}" for s, n in summary.counts().items() if n)
+        counts = ", ".join(plural(n, s) for s, n in summary.counts().items() if n)
         found = len(summary.findings)
         detail = f" ({counts})" if counts else ""
         # A plain line: the job log shows it; it is not a workflow command.
         self.stream.write(
-            f"notelint: {found} finding{'s' * (found != 1)}{detail} in {summary.files} file{'s' * (summary.files != 1)}\n"
+            f"notelint: {plural(found, 'finding')}{detail} in {plural(summary.files, 'file')}\n"
         )

@@ -13,8 +13,8 @@ import re
 import xml.etree.ElementTree as ET
 from itertools import groupby
 
+from notelint.display import plural
 from notelint.formatters.base import Formatter, Summary
-from notelint.formatters.common import SourceTexts
 from notelint.model import Finding, Severity
 
 # Characters XML 1.0 cannot hold, even escaped.
@@ -27,7 +27,6 @@ def _clean(text: str) -> str:
 
 class JunitFormatter(Formatter):
     def start(self) -> None:
-        self.sources = SourceTexts(self.options.get("sources"))
         threshold = self.options.get("fail_on") or Severity.WARNING
         self.threshold = Severity(threshold)
 
@@ -60,7 +59,7 @@ class JunitFormatter(Formatter):
                 suite,
                 "testcase",
                 classname="notelint",
-                name=f"{summary.files} file{'s' * (summary.files != 1)} checked, no findings",
+                name=f"{plural(summary.files, 'file')} checked, no findings",
             )
             total = 1
         root.set("tests", str(total))

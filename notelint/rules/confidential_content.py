@@ -118,9 +118,11 @@ class ConfidentialContent(Rule):
         and I would be glad to talk through how we approached it.
 
     Options:
-      reveal (bool, default false): show matched text in clear in messages.
-      fuzzy_threshold (int, default 85): how close (0-100) a word must be to
-        a word of a `confidential:` term to count as a near spelling.
+
+    - `reveal` (default false): show matched text in clear in messages
+      (`--show-confidential` sets it).
+    - `fuzzy_threshold` (default 85): how close (0-100) a word must be to a
+      word of a `confidential:` term to count as a near spelling.
     """
 
     slug = "confidential-content"

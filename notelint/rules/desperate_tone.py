@@ -22,6 +22,7 @@ VOWELS = re.compile(r"[AEIOUY]")
 
 
 BRACKETED = re.compile(r"\[[^\]\n]*\]|\{[^}\n]*\}|<[^>\n]*>")
+ADVICE = "say what you offer, not what you need"
 DEMAND_VERBS = {"need", "expect", "require", "want"}
 DEMANDED = {"answer", "decision", "response", "reply", "word", "update", "offer"}
 DEADLINE_WORDS = {"by", "today", "tomorrow", "tonight", "immediately", "now", "asap"}
@@ -94,8 +95,7 @@ class DesperateTone(Rule):
                 start = min(t.idx for t in involved)
                 end = max(t.idx + len(t) for t in involved)
                 yield Hit(
-                    f"pressure: '{note.body[start:end]}' sounds desperate; say what you offer, "
-                    "not what you need",
+                    f"pressure: '{note.body[start:end]}' sounds desperate; {ADVICE}",
                     start,
                     end,
                 )
@@ -112,7 +112,7 @@ class DesperateTone(Rule):
             kind = KINDS[label]
             span = doc[start:end]
             yield Hit(
-                f"{kind}: '{span.text}' sounds desperate; say what you offer, not what you need",
+                f"{kind}: '{span.text}' sounds desperate; {ADVICE}",
                 span.start_char,
                 span.end_char,
             )

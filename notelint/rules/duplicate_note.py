@@ -59,9 +59,8 @@ class DuplicateNote(Rule):
 
     def prepare(self, nlp, options, lists):
         self.analyzer = specificity.analyzer(nlp, lists)
-        self.paragraph_severity = options[
-            "paragraph_severity"
-        ]  # a Severity: the registry checked it
+        # a Severity: the registry checked it
+        self.paragraph_severity = options["paragraph_severity"]
 
     def check(self, note, context):
         if note.doc is None:

@@ -36,11 +36,12 @@ class FollowUpTiming(Rule):
         sent: 2026-12-05T09:00
 
     Options:
-      days: the least number of days between the thank-you (or interview)
-        and a follow-up when no decision date was given, and between two
-        follow-ups to one recipient.
-      late_hours: how long after the decision date's end a follow-up is
-        still timely.
+
+    - `days` (default 7): the least number of days between the thank-you (or
+      interview) and a follow-up when no decision date was given, and between
+      two follow-ups to one recipient.
+    - `late_hours` (default 48): how long after the decision date's end a
+      follow-up is still timely.
     """
 
     slug = "follow-up-timing"
@@ -56,6 +57,7 @@ class FollowUpTiming(Rule):
         late_hours = context.options.get("late_hours", timing.FOLLOW_UP_LATE_HOURS)
         now = timing.local(context.now)
         when = timing.reference(note, now)
+        sent = "sent" if note.sent is not None else "not sent yet,"
         others = [
             (timing.reference(other, now), other)
             for other in context.application.others(note)
@@ -73,7 +75,7 @@ class FollowUpTiming(Rule):
             context.interview, max(thank_yous, default=None), days, late_hours
         )
         if window is not None and when < window.opens:
-            yield Hit(_too_early(when, window, context.interview))
+            yield Hit(_too_early(when, window, context.interview, sent))
         elif (
             window is not None
             and window.closes is not None
@@ -81,7 +83,7 @@ class FollowUpTiming(Rule):
             and not earlier_follow_ups
         ):
             yield Hit(
-                f"follow-up sent {timing.duration(when - window.opens)} after the promised "
+                f"follow-up {sent} {timing.duration(when - window.opens)} after the promised "
                 f"decision date passed; it was due by {timing.stamp(window.closes)}"
             )
         if earlier_follow_ups:
@@ -93,7 +95,7 @@ class FollowUpTiming(Rule):
                 )
 
 
-def _too_early(when, window, interview) -> str:
+def _too_early(when, window, interview, sent: str) -> str:
     if window.after == "the decision date":
         promised = interview.decision_by
         if isinstance(promised, datetime):
@@ -101,10 +103,10 @@ def _too_early(when, window, interview) -> str:
         else:
             shown = promised.strftime("%a %Y-%m-%d")
         return (
-            f"follow-up sent before the promised decision ({shown}) has passed; it reads "
+            f"follow-up {sent} before the promised decision ({shown}) has passed; it reads "
             f"as pressure: send it from {timing.stamp(window.opens)}"
         )
     return (
-        f"follow-up sent {timing.duration(when - window.since)} after {window.after}; "
+        f"follow-up {sent} {timing.duration(when - window.since)} after {window.after}; "
         f"it reads as pressure: wait until {timing.stamp(window.opens)}"
     )

@@ -38,7 +38,8 @@ class GenericPhrasing(Rule):
 
     - `min_score` (default 1.5): the specific content a note needs not to be
       generic, when it echoes no point: a name or figure counts 2, a number 1,
-      each distinct specific noun 1. An echoed point always suffices.
+      each distinct specific noun 1 (half for a word of the role, or a bare
+      noun). An echoed point always suffices.
     - `stock_phrase_info` (default true): in a specific note, report stock
       phrases in the middle of the note as info.
     """

@@ -31,7 +31,7 @@ class HiringManagerDetail(Rule):
     - `ratio` (default 1.75): how many times richer another note must be.
     - `margin` (default 8.0): by how much, at least, on the specificity
       score (an echoed point counts 3, a name or figure 2, a number or a
-      specific term 1).
+      specific term 1, half for a word of the role or a bare noun).
     """
 
     slug = "hiring-manager-detail"

@@ -24,8 +24,9 @@ class LateThankYou(Rule):
         sent: 2026-11-23T09:00
 
     Options:
-      hours: how long after the interview a thank-you is on time (a Friday
-        interview: until Monday 12:00 at the earliest).
+
+    - `hours` (default 48): how long after the interview a thank-you is on
+      time (a Friday interview: until Monday 12:00 at the earliest).
     """
 
     slug = "late-thank-you"

@@ -22,7 +22,6 @@ EXES = re.compile(
 )
 BLANK = re.compile(r"_{3,}")
 INSERT_HERE = re.compile(r"\binsert\b[^.!?\r\n]{0,60}?\bhere\b", re.IGNORECASE)
-NAME_CHUNK = re.compile(r"[A-Za-z]+")
 HTML_TAG = re.compile(
     r"/?([A-Za-z][A-Za-z0-9]*)(?:\s+[\w:-]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?"
 )

@@ -62,9 +62,9 @@ class WrongCompany(Rule):
         runs = list(names.capitalised_runs(note.body, skip))
         if names.company_spans(runs, interview.company, self.common, near=True):
             return
-        people = {w.key for person in interview.interviewers for w in names.words(person.name)} | {
-            w.key for w in names.words(interview.company)
-        }
+        own_names = {
+            w.key for person in interview.interviewers for w in names.words(person.name)
+        } | {w.key for w in names.words(interview.company)}
         employer = (
             names.company_spans(runs, interview.current_employer, self.common, first_word=False)
             if interview.current_employer
@@ -73,7 +73,9 @@ class WrongCompany(Rule):
         found = [
             (start, end, other)
             for other in others.values()
-            for start, end in names.company_spans(runs, other.company, self.common, exclude=people)
+            for start, end in names.company_spans(
+                runs, other.company, self.common, exclude=own_names
+            )
             if not any(s < end and start < e for s, e in employer)  # the current employer's name
         ]
         for start, end, other in found:
@@ -88,4 +90,4 @@ class WrongCompany(Rule):
 
 
 def _folder(interview: Interview) -> str:
-    return f"application {interview.folder.name}"
+    return f"folder {interview.folder.name}"

@@ -22,7 +22,7 @@ def test_flags_another_applications_company(lint):
     (finding,) = found(lint, "Dear Maria,\n\nI would love to join Initech Software.\n")
     assert (finding.line, finding.column, finding.end_column) == (7, 22, 38)
     assert (
-        "'Initech Software' is the company of another application (application initech)"
+        "'Initech Software' is the company of another application (folder initech)"
         in finding.message
     )
     assert "never names Acme Robotics" in finding.message
@@ -79,7 +79,4 @@ def test_a_code_name_and_the_longer_of_two_names(lint):
     assert lint(files, select=("wrong-company",)) == []
     files["a/jasper.md"] = "Dear Jasper,\n\nI can't wait to join Saltmarsh Energy.\n\nBest,\nJo\n"
     (finding,) = lint(files, select=("wrong-company",))
-    assert (
-        "'Saltmarsh Energy' is the company of another application (application c)"
-        in finding.message
-    )
+    assert "'Saltmarsh Energy' is the company of another application (folder c)" in finding.message
