@@ -286,28 +286,11 @@ class MisspelledName(Rule):
                 continue
             if token.lower_ in ("a", "an"):
                 span = self._described(doc, token, interview)
-                if span is not None and _differs(span.text, right):
-                    yield Hit(
-                        f"'{span.text}' is not the title of {note.recipient.name} in "
-                        f"interview.yaml: '{right}'",
-                        span.start_char,
-                        span.end_char,
-                        Fix(right),
-                    )
+            elif token.lower_ == "as":
+                span = self._addressed_as(doc, token, interview)
+            else:
                 continue
-            if token.lower_ != "as":
-                continue
-            span = self._title_after(doc, token.i + 1)
-            if span is None:
-                continue
-            before = {t.lower_ for t in doc[max(token.i - 4, token.sent.start) : token.i]}
-            after = doc[span.end : span.end + 2]
-            addressed = bool(before & YOU) or any(t.lower_ in YOU for t in after)
-            if not addressed:
-                continue
-            if interview.role and _title_words(span.text) <= _title_words(interview.role):
-                continue
-            if _differs(span.text, right):
+            if span is not None and _differs(span.text, right):
                 yield Hit(
                     f"'{span.text}' is not the title of {note.recipient.name} in "
                     f"interview.yaml: '{right}'",
@@ -315,6 +298,20 @@ class MisspelledName(Rule):
                     span.end_char,
                     Fix(right),
                 )
+
+    def _addressed_as(self, doc, as_, interview: Interview):
+        """A title given to the reader: "your work as Director of Sales",
+        "As Head of Growth, you ..."; not the role applied for."""
+        span = self._title_after(doc, as_.i + 1)
+        if span is None:
+            return None
+        before = {t.lower_ for t in doc[max(as_.i - 4, as_.sent.start) : as_.i]}
+        after = doc[span.end : span.end + 2]
+        if not (before & YOU or any(t.lower_ in YOU for t in after)):
+            return None
+        if interview.role and _title_words(span.text) <= _title_words(interview.role):
+            return None
+        return span
 
     def _appositions(self, note: Note, interview: Interview, people: People) -> Iterator[Hit]:
         """ "Maria Gonzalez, Director of Sales," "Raj Patel (CTO)": the title
