@@ -16,6 +16,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from notelint.text import fold
+
 if TYPE_CHECKING:  # spaCy is heavy: only the parse layer imports it.
     from spacy.tokens import Doc
 
@@ -164,7 +166,6 @@ class Note:
         when neither is matched to one, the same `to:` (folded)."""
         if self.recipient is not None or other.recipient is not None:
             return self.recipient == other.recipient
-        from notelint.schema import fold  # schema imports this module
 
         return bool(self.to) and bool(other.to) and fold(self.to) == fold(other.to)
 

@@ -18,13 +18,8 @@ from rapidfuzz.distance import OSA
 
 from notelint.anatomy import HONORIFICS, SALUTATION, SALUTATIONS, anatomy
 from notelint.model import Interviewer, Note
-from notelint.schema import fold
+from notelint.text import Word, fold, near_miss, spellings, words
 
-# A word of a name: letters, with inner apostrophes ("O'Brien"); hyphens split.
-WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
-# The German umlauts written out: "Müller" is also "Mueller".
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 _NAME_WORD = r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*"
 HONORIFIC = re.compile(
     r"\b(?:"
@@ -36,37 +31,8 @@ HONORIFIC = re.compile(
 HONORIFIC_KEYS = HONORIFICS | {s.split()[0] for s in SALUTATIONS} - {"good"}
 
 
-def forms(name: str) -> set[str]:
-    """The folded spellings of one name word that are the same name."""
-    lowered = name.lower()
-    return {fold(lowered), fold(lowered.translate(_UMLAUTS))}
-
-
-@dataclass(frozen=True)
-class Word:
-    start: int  # body offsets
-    end: int
-    text: str
-
-    @property
-    def key(self) -> str:
-        return fold(self.text)
-
-
-def words(text: str, offset: int = 0) -> list[Word]:
-    """The name words of `text`, possessive "'s" dropped, at body offsets."""
-    found = []
-    for match in WORD.finditer(text):
-        value = match.group()
-        possessive = POSSESSIVE.search(value)
-        if possessive and len(value) > 3:
-            value = value[: possessive.start()]
-        found.append(Word(offset + match.start(), offset + match.start() + len(value), value))
-    return found
-
-
 def is_capitalised(word: Word) -> bool:
-    return word.text[:1].isupper()
+    return word.capitalised
 
 
 # -- the interviewers ----------------------------------------------------------
@@ -125,7 +91,7 @@ class People:
         found = set()
         for part in self.parts:
             if (
-                key in forms(part.text)
+                key in spellings(part.text)
                 or part.first
                 and _short_form(key, fold(part.text), self.nicknames)
             ):
@@ -138,13 +104,10 @@ class People:
         if len(key) < 3:
             return None
         for part in self.parts:
-            for form in forms(part.text):
-                if len(form) < 4:
+            for form in spellings(part.text):
+                if not near_miss(key, form):
                     continue
                 distance = OSA.distance(key, form)
-                limit = 1 if len(form) <= 5 else 2
-                if distance == 0 or distance > limit:
-                    continue
                 similarity = fuzz.ratio(key, form)
                 if best is None or similarity > best.similarity:
                     best = Near(part, similarity, distance)
@@ -377,9 +340,7 @@ def company_spans(
     short = first_word and len(head) >= 4 and head not in common and head not in set(exclude)
 
     def same(a: str, b: str) -> bool:
-        if a == b:
-            return True
-        return near and len(b) >= 5 and OSA.distance(a, b) <= (1 if len(b) <= 6 else 2)
+        return a == b or (near and len(b) >= 5 and near_miss(a, b))
 
     found = []
     for run in runs:

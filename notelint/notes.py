@@ -60,29 +60,59 @@ def parse_note(path: str, raw: bytes) -> Note:
     text_, encoding = decode(raw)
     if path.lower().endswith(".eml"):
         note = _parse_eml(path, text_, encoding)
-        body = _QUOTED.sub(_blank, note.body)
     else:
         note = _parse_text(path, text_, encoding)
-        body = note.body
-    return replace(note, body=_COMMENT.sub(_blank, body))
+    return replace(note, body=own_prose(note.body))
 
 
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-# In an e-mail reply, the message it answers: "On Tue, 3 Mar ..., Sam wrote:"
-# (perhaps wrapped) and its "> " lines, or an "Original Message" and all after.
-_QUOTED = re.compile(
-    r"^[ \t]*On [^\r\n]*(?:\r?\n|\r)?[^\r\n]*wrote:[ \t]*(?=\r?\n|\r)"
+def own_prose(body: str) -> str:
+    """The candidate's own prose: comments, the message a reply quotes,
+    Markdown code and URLs are not prose, and the rules see spaces where they
+    stood (line breaks kept, so every offset stays where it was)."""
+    body = _NOT_PROSE.sub(_blank, body)
+    quoted = quoted_reply(body)
+    return body if quoted is None else body[:quoted] + _blank_text(body[quoted:])
+
+
+# Comments, "> " lines, Markdown code (fenced and inline), link targets, URLs.
+_NOT_PROSE = re.compile(
+    r"<!--.*?-->"
     r"|^[ \t]*>[^\r\n]*"
-    r"|^-{2,}[ \t]*(?:Original Message|Forwarded message)[ \t]*-{2,}.*\Z",
-    re.MULTILINE | re.DOTALL | re.IGNORECASE,
+    r"|^[ \t]*(?P<fence>```|~~~)[^\r\n]*(?:\r\n|\r|\n).*?(?:^[ \t]*(?P=fence)[ \t]*$|\Z)"
+    r"|`[^`\r\n]+`"
+    r"|(?<=\])\([^)\s]+\)"
+    r"|\b(?:https?://|www\.)[^\s<>()\[\]\"']+[^\s<>()\[\]\"'.,;:!?]",
+    re.MULTILINE | re.DOTALL,
 )
+# Lines that may open a quoted message: only then is the reply parser asked.
+_REPLY_CUE = re.compile(r":[ \t]*$|^-{3,}|^_{10,}", re.MULTILINE)
+REPLY_LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "nl")
+
+
+def quoted_reply(body: str) -> int | None:
+    """Where the message a reply quotes begins ("On Tue, ... wrote:",
+    Outlook's "From: / Sent:" block, "Am ... schrieb", "Le ... a écrit"),
+    found by mail-parser-reply in any of `REPLY_LANGUAGES`."""
+    if not _REPLY_CUE.search(body):
+        return None
+    from mailparser_reply import EmailReplyParser
+
+    replies = EmailReplyParser(languages=list(REPLY_LANGUAGES)).read(text=body).replies
+    for reply in replies[1:]:
+        header = (reply.headers or "").strip()
+        first_line = header.splitlines()[0].strip() if header else ""
+        at = body.find(first_line) if first_line else -1
+        if at > 0:
+            return body.rfind("\n", 0, at) + 1
+    return None
 
 
 def _blank(match: re.Match) -> str:
-    """Comments, and the message an e-mail replies to, are not the candidate's
-    writing: the rules see spaces where they stood (line breaks kept, so every
-    offset stays where it was)."""
-    return re.sub(r"[^\r\n]", " ", match.group())
+    return _blank_text(match.group())
+
+
+def _blank_text(text: str) -> str:
+    return re.sub(r"[^\r\n]", " ", text)
 
 
 def _parse_text(path: str, source: str, encoding: str) -> Note:
@@ -301,27 +331,45 @@ def _header_line(source: str, name: str) -> int:
 
 
 class _TextExtractor(HTMLParser):
+    """Text of an HTML body; scripts, styles and the quoted message of a
+    reply (Gmail's `gmail_quote`, Outlook's `divRplyFwdMsg`, any
+    `blockquote`) left out."""
+
     BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "blockquote"}
+    QUOTE_MARKS = (
+        "gmail_quote",
+        "divrplyfwdmsg",
+        "appendonsend",
+        "moz-cite-prefix",
+        "yahoo_quoted",
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self._skip = 0
+        self._skipping: list[str] = []  # the tag that opened the skipped element, per level
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in ("script", "style"):
-            self._skip += 1
+        if self._skipping:
+            if tag == self._skipping[0] and tag not in ("br",):
+                self._skipping.append(tag)
+            return
+        marks = " ".join(str(v).lower() for k, v in attrs if k in ("class", "id") and v)
+        if tag in ("script", "style", "blockquote") or any(m in marks for m in self.QUOTE_MARKS):
+            self._skipping.append(tag)
         elif tag in self.BLOCKS:
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self._skip = max(0, self._skip - 1)
-        elif tag in self.BLOCKS:
+        if self._skipping:
+            if tag == self._skipping[0]:
+                self._skipping.pop()
+            return
+        if tag in self.BLOCKS:
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
-        if not self._skip:
+        if not self._skipping:
             self.parts.append(data)
 
 

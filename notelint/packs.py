@@ -24,6 +24,7 @@ from typing import Any
 
 from notelint import yamlio
 from notelint.config import parse_severity
+from notelint.datafiles import builtin_folder
 from notelint.kinds import Existence, Substitution
 from notelint.rule import Rule
 from notelint.schema import InputError, check_keys, require_mapping, suggest, texts
@@ -54,13 +55,6 @@ class PackError(Exception):
 class Packs:
     lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
     rules: list[type[Rule]] = field(default_factory=list)
-
-
-def builtin_folder() -> Path:
-    """The packs shipped in the wheel, or the repository's `rules/` folder."""
-    here = Path(__file__).parent
-    shipped = here / "packs"
-    return shipped if shipped.is_dir() else here.parent / "rules"
 
 
 def load(folders: tuple[Path, ...]) -> Packs:

@@ -4,7 +4,6 @@ precise complaint with a line, and a suggestion when a near spelling exists."""
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
@@ -89,18 +88,3 @@ def parse_when(value: str) -> datetime | date:
     if parsed.year not in YEARS:
         raise ValueError(f"is not between {YEARS.start} and {YEARS.stop - 1}")
     return parsed
-
-
-# Letters that Unicode does not decompose into a base letter and a mark.
-_TRANSLIT = str.maketrans(
-    {"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "þ": "th", "ð": "d", "ı": "i"}
-)
-
-
-def fold(name: str) -> str:
-    """Case- and diacritic-insensitive form of a name, the one every module
-    compares names with: 'Wójcik' -> 'wojcik', 'Łukasz' -> 'lukasz',
-    'Søren' -> 'soren', 'Straße' -> 'strasse'."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return plain.translate(_TRANSLIT).strip()

@@ -20,7 +20,8 @@ from notelint.display import shown as _shown
 from notelint.interview import parse_interview
 from notelint.model import Application, Interview, Note, Problem
 from notelint.notes import NOTE_SUFFIXES, decode, parse_note
-from notelint.schema import InputError, fold, suggest
+from notelint.schema import InputError, suggest
+from notelint.text import fold
 
 INTERVIEW_FILE = "interview.yaml"
 DEFAULT_EXCLUDE = ("README.md", "CHANGELOG.md", "LICENSE*", "node_modules", "venv")

@@ -37,7 +37,7 @@ from rapidfuzz import fuzz
 from notelint.anatomy import HONORIFICS, anatomy
 from notelint.model import Interview, Interviewer, Note
 from notelint.nlp import phrase_matcher
-from notelint.schema import fold
+from notelint.text import fold
 from notelint.words import same_word
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ from notelint.masking import mask
 from notelint.model import Hit, Interview, Note, Severity
 from notelint.nlp import phrase_finder
 from notelint.rule import Context, Rule
-from notelint.schema import fold
+from notelint.text import fold
 from notelint.words import prefix_length
 
 MARKERS = "confidential-markers"

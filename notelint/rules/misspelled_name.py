@@ -12,7 +12,7 @@ from notelint.anatomy import anatomy
 from notelint.model import Fix, Hit, Interview, Interviewer, Note, Severity
 from notelint.names import Mention, People, Word
 from notelint.rule import Context, Rule
-from notelint.schema import fold
+from notelint.text import fold
 
 STOP = {"of", "the", "and", "&", "for", "a", "an", "to", "in"}
 ABBREVIATIONS = {

@@ -7,7 +7,7 @@ from typing import Any
 from notelint.anatomy import HONORIFICS, SALUTATIONS, anatomy
 from notelint.model import Fix, Hit, Interview, Interviewer, Note, Severity
 from notelint.rule import Context, Rule
-from notelint.schema import fold
+from notelint.text import fold
 
 # [slot] (not a Markdown link "[text](url)" / "[text][ref]" / "[ref]: url"),
 # <slot>, {slot}, {{slot}}.

@@ -7,7 +7,7 @@ from notelint import names
 from notelint.anatomy import anatomy
 from notelint.model import Hit, Interview, Note, Severity
 from notelint.rule import Context, Rule
-from notelint.schema import fold
+from notelint.text import fold
 
 
 class WrongCompany(Rule):

@@ -9,7 +9,7 @@ from notelint.anatomy import anatomy
 from notelint.model import Hit, Interviewer, Note, Severity
 from notelint.names import Mention, People
 from notelint.rule import Context, Rule
-from notelint.schema import fold
+from notelint.text import fold
 
 # Words that speak to someone in the sentence where a name stands alone
 # between commas: "Thank you, Raj, for ..." "Great to meet you, Raj."
