@@ -153,6 +153,7 @@ class Note:
     body_map: tuple[int, ...] | None = None
     encoding: str = "utf-8"
     to: str | None = None
+    addressees: tuple[str, ...] = ()  # an e-mail's To and Cc: addresses and display names
     sent: datetime | date | None = None
     kind: str = "thank-you"
     subject: str | None = None

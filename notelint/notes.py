@@ -207,6 +207,7 @@ def _parse_eml(path: str, source: str, encoding: str) -> Note:
             f"the e-mail's base64 text does not decode: {broken[0]}", _first_body_line(source)
         )
     body, body_start, body_map = _locate_body(source, part, charset)
+    addresses = _addresses(message, "To") + _addresses(message, "Cc")
     kind = str(message.get(_KIND_HEADER, "")).strip() or _kind_from_subject(message["Subject"])
     if kind not in NOTE_KINDS:
         raise InputError(
@@ -220,7 +221,8 @@ def _parse_eml(path: str, source: str, encoding: str) -> Note:
         body_start=body_start,
         body_map=body_map,
         encoding=encoding,
-        to=_recipient_address(message["To"]),
+        to=_first_address(addresses),
+        addressees=addresses,
         sent=_date_header(source, message),
         kind=kind,
         subject=str(message["Subject"] or "") or None,
@@ -302,12 +304,21 @@ def _kind_from_subject(subject: object) -> str:
     return "thank-you"
 
 
-def _recipient_address(header: object) -> str | None:
-    addresses = email.utils.getaddresses([str(header)]) if header else []
-    if not addresses:
-        return None
-    name, address = addresses[0]
-    return address or name or None
+def _addresses(message: EmailMessage, header: str) -> tuple[str, ...]:
+    """Each recipient of a header as mail clients write them: the address,
+    then its display name ("Wojciechowski, Krzysztof" quotes kept apart)."""
+    value = message[header]
+    if value is None:
+        return ()
+    try:
+        found = [(a.display_name, a.addr_spec) for a in value.addresses]
+    except (AttributeError, IndexError, ValueError):
+        found = email.utils.getaddresses([str(value)])
+    return tuple(item for name, address in found for item in (address, name) if item.strip())
+
+
+def _first_address(addresses: tuple[str, ...]) -> str | None:
+    return addresses[0] if addresses else None
 
 
 def _date_header(source: str, message: EmailMessage):

@@ -19,9 +19,9 @@ from pathlib import Path
 from notelint.display import shown as _shown
 from notelint.interview import parse_interview
 from notelint.model import Application, Interview, Note, Problem
+from notelint.names import interviewer_named, interviewer_of_file
 from notelint.notes import NOTE_SUFFIXES, decode, parse_note
 from notelint.schema import InputError, suggest
-from notelint.text import fold
 
 INTERVIEW_FILE = "interview.yaml"
 DEFAULT_EXCLUDE = ("README.md", "CHANGELOG.md", "LICENSE*", "node_modules", "venv")
@@ -201,11 +201,9 @@ class _Loader:
             return note
         people = interview.interviewers
         if note.to is None:
-            stem = _slug(Path(note.path).stem)
-            match = next((p for p in people if _slug(p.name) == stem), None)
-            return replace(note, recipient=match)
-        wanted = fold(note.to)
-        match = next((p for p in people if wanted in (fold(p.name), fold(p.email or ""))), None)
+            return replace(note, recipient=interviewer_of_file(Path(note.path).stem, people))
+        written = note.addressees or (note.to,)
+        match = next((p for w in written if (p := interviewer_named(w, people))), None)
         if match is None and note.path in self.loaded.reported:
             self.loaded.problems.append(
                 Problem(
@@ -223,10 +221,6 @@ def _real(path: Path) -> Path:
         return path.resolve()
     except (OSError, RuntimeError):  # a symlink loop
         return path.absolute()
-
-
-def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
 
 
 def _to_line(text: str) -> int:
