@@ -161,8 +161,9 @@ def check(
 
 
 def _clock() -> datetime:
-    """Now, as local time without a zone (how notes and interviews are dated)."""
-    return datetime.now().astimezone().replace(tzinfo=None)
+    """Now, with the machine's zone: each application's timing policy
+    converts it into the application's own zone."""
+    return datetime.now().astimezone()
 
 
 def _guarded(work, verbose: bool):
@@ -328,13 +329,20 @@ def timeline(paths: Sequence[str], now, format_) -> None:
     paths = tuple(paths or (".",))
     config = _guarded(lambda: load(discover(Path(paths[0]))), verbose=False)
     loaded = _guarded(lambda: timelines.load(paths, config), verbose=False)
-    entries = _guarded(lambda: timelines.build(loaded, now), verbose=False)
+    options = _guarded(lambda: timelines.timing_options(config), verbose=False)
+    entries = _guarded(
+        lambda: timelines.build(loaded, now, config.timezone, options), verbose=False
+    )
     for problem in loaded.problems:
         click.echo(f"notelint: warning: {problem.path}:{problem.line}: {problem.message}", err=True)
     if format_ == "json":
-        click.echo(json.dumps(timelines.to_json(entries, now), indent=2, ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                timelines.to_json(entries, now, config.timezone), indent=2, ensure_ascii=False
+            )
+        )
     else:
-        click.echo(timelines.render_text(entries, now), nl=False)
+        click.echo(timelines.render_text(entries, now, config.timezone), nl=False)
 
 
 def _registry(config_file: str | None):

@@ -32,6 +32,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     max_file_size: int = 1_000_000
     jobs: int = 1
+    timezone: str | None = None  # IANA zone of naive times (None: the machine's)
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)  # slug -> settings
     source: Path | None = None
 
@@ -131,6 +132,14 @@ def _setting(key: str, value: Any, path: Path, line: int | None) -> Any:
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise fail("a positive whole number")
         return value
+    if key == "timezone":
+        from notelint.timing import zone
+
+        try:
+            zone(str(value))
+        except ValueError as error:
+            raise InputError(f"timezone: {error}", line) from None
+        return str(value)
     if key == "rules":
         if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
             raise fail("a mapping of rule slugs to their settings")

@@ -44,6 +44,7 @@ def run(
     nlp,
     now: datetime,
     jobs: int = 1,
+    timezone: str | None = None,
 ) -> Outcome:
     applications = _parsed(loaded.applications, nlp, jobs)
     corpus = tuple(applications)
@@ -51,7 +52,9 @@ def run(
     for application in applications:
         for note in application.notes:
             if note.path in loaded.reported:
-                outcome.findings.extend(_check(note, application, corpus, rules, now, outcome))
+                outcome.findings.extend(
+                    _check(note, application, corpus, rules, now, timezone, outcome)
+                )
     outcome.findings.extend(_unreadable(loaded.problems, rules))
     outcome.findings.sort(key=lambda f: f.sort_key)
     return outcome
@@ -72,6 +75,7 @@ def _check(
     corpus: tuple[Application, ...],
     rules: list[ActiveRule],
     now: datetime,
+    timezone: str | None,
     outcome: Outcome,
 ) -> Iterable[Finding]:
     lines = LineIndex.of(note.text)
@@ -80,7 +84,7 @@ def _check(
         rule = active.rule
         if rule.slug == UNREADABLE or {rule.slug, rule.code} & set(note.ignore):
             continue
-        context = Context(application, corpus, active.options, now)
+        context = Context(application, corpus, active.options, now, timezone)
         try:
             hits = list(rule.check(note, context))
         except Exception as error:  # one broken rule must not stop the run

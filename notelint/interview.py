@@ -17,6 +17,7 @@ from notelint.schema import (
     texts,
     when,
 )
+from notelint.timing import zone
 
 KEYS = (
     "company",
@@ -24,6 +25,7 @@ KEYS = (
     "round",
     "interviewed_at",
     "decision_by",
+    "timezone",
     "current_employer",
     "confidential",
     "values",
@@ -50,6 +52,7 @@ def parse_interview(path: Path, source: str) -> Interview:
         round=round_,
         interviewed_at=when(data, "interviewed_at", ""),
         decision_by=when(data, "decision_by", ""),
+        timezone=_zone(data),
         current_employer=text(data, "current_employer", ""),
         confidential=texts(data, "confidential", ""),
         values=texts(data, "values", ""),
@@ -58,6 +61,15 @@ def parse_interview(path: Path, source: str) -> Interview:
             for i, person in enumerate(people)
         ),
     )
+
+
+def _zone(data: yamlio.Mapping) -> str | None:
+    name = text(data, "timezone", "")
+    try:
+        zone(name)
+    except ValueError as error:
+        raise InputError(f"timezone: {error}", yamlio.line_of(data, "timezone")) from None
+    return name
 
 
 def _interviewer(data: object, where: str, line: int | None) -> Interviewer:

@@ -81,6 +81,7 @@ class Interview:
     round: int = 1
     interviewed_at: datetime | date | None = None
     decision_by: datetime | date | None = None
+    timezone: str | None = None  # IANA name of the zone naive times are in
     current_employer: str | None = None
     confidential: tuple[str, ...] = ()
     values: tuple[str, ...] = ()

@@ -321,9 +321,18 @@ def _first_address(addresses: tuple[str, ...]) -> str | None:
     return addresses[0] if addresses else None
 
 
+def is_draft(message: EmailMessage) -> bool:
+    """A mail client's unsent draft: its Date is when it was saved, not sent."""
+    return (
+        str(message.get("X-Unsent", "")).strip() == "1"
+        or message.get("X-Mozilla-Draft-Info") is not None
+        or "mail-draft" in str(message.get("X-Uniform-Type-Identifier", "")).lower()
+    )
+
+
 def _date_header(source: str, message: EmailMessage):
     value = message["Date"]
-    if value is None:
+    if value is None or is_draft(message):
         return None
     try:
         sent = email.utils.parsedate_to_datetime(str(value))

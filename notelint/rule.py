@@ -21,6 +21,8 @@ from notelint.model import Application, Hit, Interview, Note, Severity
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from notelint.timing import Policy
+
 Scope = Literal["note", "application", "corpus"]
 # What a rule may read from the parse; each maps to pipeline components in nlp.py.
 ANNOTATIONS = frozenset({"pos", "lemma", "dep", "ents", "vectors"})
@@ -34,6 +36,14 @@ class Context:
     corpus: tuple[Application, ...]
     options: Mapping[str, Any]
     now: datetime
+    timezone: str | None = None  # the configuration's `timezone` (None: the machine's)
+
+    def policy(self, rule: type[Rule] | Rule) -> Policy:
+        """The timing policy of this application, with `rule`'s options."""
+        from notelint.timing import Policy
+
+        options = {(rule.slug, name): value for name, value in self.options.items()}
+        return Policy.of(self.interview, self.timezone, options)
 
     @property
     def interview(self) -> Interview | None:

@@ -86,7 +86,7 @@ def run(groups: list[tuple[Config, list[str]]], options: RunOptions) -> Report:
             if note.path in loaded.reported
             for problem in unknown_rules(note, known)
         )
-        outcome = engine.run(loaded, active, pipeline, options.now, config.jobs)
+        outcome = engine.run(loaded, active, pipeline, options.now, config.jobs, config.timezone)
         report.findings.extend(outcome.findings)
         report.failing |= engine.fails(outcome.findings, config.fail_on)
         report.crashes.extend(outcome.crashes)

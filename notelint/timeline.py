@@ -123,22 +123,44 @@ def load(paths: list[str] | tuple[str, ...], config: Config) -> Loaded:
     )
 
 
-def build(loaded: Loaded, now: datetime) -> list[Entry]:
-    """The timeline of every application that has an interview.yaml."""
-    now = timing.local(now)
+def timing_options(config: Config) -> dict[tuple[str, str], Any]:
+    """The timing rules' options as `config` sets them, so that the timeline
+    applies the very policy `notelint check` does."""
+    from notelint.registry import discover
+
+    wanted = {slug for slug, _ in timing.OPTIONS}
+    registry = discover(config.rule_packs)
+    plain = Config(rules=config.rules, source=config.source)  # every rule, as configured
+    return {
+        (active.rule.slug, name): value
+        for active in registry.active(plain)
+        if active.rule.slug in wanted
+        for name, value in active.options.items()
+    }
+
+
+def build(
+    loaded: Loaded,
+    now: datetime,
+    timezone: str | None = None,
+    options: dict[tuple[str, str], Any] | None = None,
+) -> list[Entry]:
+    """The timeline of every application that has an interview.yaml, each in
+    its own time zone (`timezone`: the configuration's default)."""
     entries = [
-        _entry(application, now)
+        _entry(application, now, timing.Policy.of(application.interview, timezone, options))
         for application in loaded.applications
         if application.interview is not None
     ]
     return sorted(entries, key=lambda e: e.folder)
 
 
-def _entry(application: Application, now: datetime) -> Entry:
+def _entry(application: Application, now: datetime, policy: timing.Policy) -> Entry:
     interview = application.interview
-    rows = tuple(_row(person, application, now) for person in interview.interviewers)
+    now = policy.local(now)
+    rows = tuple(_row(person, application, now, policy) for person in interview.interviewers)
     others = tuple(
-        (n.path, n.kind, n.to, timing.sent_at(n))
+        (n.path, n.kind, n.to, policy.sent_at(n))
         for n in application.notes
         if n.recipient is None or n.kind not in ("thank-you", "follow-up")
     )
@@ -147,27 +169,35 @@ def _entry(application: Application, now: datetime) -> Entry:
         company=interview.company,
         role=interview.role,
         round=interview.round,
-        interviewed_at=interview.interviewed_at,
-        decision_by=interview.decision_by,
+        interviewed_at=policy.local(interview.interviewed_at)
+        if isinstance(interview.interviewed_at, datetime)
+        else interview.interviewed_at,
+        decision_by=policy.local(interview.decision_by)
+        if isinstance(interview.decision_by, datetime)
+        else interview.decision_by,
         rows=rows,
         other_notes=others,
     )
 
 
-def _row(person: Interviewer, application: Application, now: datetime) -> Row:
+def _row(
+    person: Interviewer, application: Application, now: datetime, policy: timing.Policy
+) -> Row:
     interview = application.interview
     mine = [n for n in application.notes if n.recipient == person]
-    thank_you = _thank_you([n for n in mine if n.kind == "thank-you"])
+    thank_you = _thank_you([n for n in mine if n.kind == "thank-you"], policy)
     follow_ups = sorted(
-        (Sent(n.path, timing.sent_at(n)) for n in mine if n.kind == "follow-up"),
+        (Sent(n.path, policy.sent_at(n)) for n in mine if n.kind == "follow-up"),
         key=lambda s: (s.sent is None, s.sent or now),
     )
-    interviewed = timing.interviewed_at(interview)
-    deadline = None if interviewed is None else timing.thank_you_deadline(interviewed)
+    interviewed = policy.interviewed_at(interview)
+    deadline = None if interviewed is None else policy.thank_you_deadline(interviewed)
     status = _status(thank_you, deadline, now)
     sent_follow_ups = [f.sent for f in follow_ups if f.sent is not None and f.sent <= now]
     thanked = thank_you.sent if thank_you is not None and thank_you.sent is not None else None
-    window = timing.follow_up_window(interview, thanked)
+    # A rejection ends the loop: its reply is the last note owed.
+    rejected = any(n.kind == "rejection-reply" for n in application.notes)
+    window = None if rejected else policy.follow_up_window(interview, thanked)
     if window is not None and window.closes is None and sent_follow_ups:
         # Without a decision date: the next one a week after the last follow-up.
         last = max(sent_follow_ups)
@@ -187,13 +217,13 @@ def _row(person: Interviewer, application: Application, now: datetime) -> Row:
     )
 
 
-def _thank_you(notes: list[Note]) -> Sent | None:
+def _thank_you(notes: list[Note], policy: timing.Policy) -> Sent | None:
     """The thank-you that counts: the earliest one sent, else a draft."""
     if not notes:
         return None
     dated = [n for n in notes if n.sent is not None]
-    chosen = min(dated, key=timing.sent_at) if dated else notes[0]
-    return Sent(chosen.path, timing.sent_at(chosen))
+    chosen = min(dated, key=policy.sent_at) if dated else notes[0]
+    return Sent(chosen.path, policy.sent_at(chosen))
 
 
 def _status(thank_you: Sent | None, deadline: datetime | None, now: datetime) -> str:
@@ -213,25 +243,25 @@ def _iso(value: datetime | date | None) -> str | None:
     if value is None:
         return None
     if isinstance(value, datetime):
-        return timing.local(value).isoformat(timespec="minutes")
+        return value.isoformat(timespec="minutes")
     return value.isoformat()
 
 
 # -- text --------------------------------------------------------------------
-def to_json(entries: list[Entry], now: datetime) -> dict[str, Any]:
+def to_json(entries: list[Entry], now: datetime, timezone: str | None = None) -> dict[str, Any]:
     from notelint import __version__
 
     return {
         "notelint_version": __version__,
-        "now": _iso(now),
+        "now": _iso(timing.Policy.of(None, timezone).local(now)),
         "applications": [e.to_dict() for e in entries],
     }
 
 
-def render_text(entries: list[Entry], now: datetime) -> str:
+def render_text(entries: list[Entry], now: datetime, timezone: str | None = None) -> str:
     if not entries:
         return "No application with an interview.yaml found.\n"
-    out = [f"Reference time: {timing.stamp(timing.local(now))}", ""]
+    out = [f"Reference time: {timing.stamp(timing.Policy.of(None, timezone).local(now))}", ""]
     for entry in entries:
         out.extend(_render_entry(entry))
         out.append("")
@@ -287,7 +317,7 @@ def _day(value: datetime | date | None) -> str:
     if value is None:
         return "not given"
     if isinstance(value, datetime):
-        return timing.stamp(timing.local(value))
+        return timing.stamp(value)
     return value.strftime("%a %Y-%m-%d")
 
 

@@ -53,13 +53,13 @@ class FollowUpTiming(Rule):
     def check(self, note, context):
         if note.kind != "follow-up" or context.interview is None:
             return
-        days = context.options.get("days", timing.FOLLOW_UP_DAYS)
-        late_hours = context.options.get("late_hours", timing.FOLLOW_UP_LATE_HOURS)
-        now = timing.local(context.now)
-        when = timing.reference(note, now)
+        policy = context.policy(self)
+        days = policy.follow_up_days
+        now = policy.local(context.now)
+        when = policy.reference(note, now)
         sent = "sent" if note.sent is not None else "not sent yet,"
         others = [
-            (timing.reference(other, now), other)
+            (policy.reference(other, now), other)
             for other in context.application.others(note)
             if note.same_recipient(other)
         ]
@@ -71,11 +71,9 @@ class FollowUpTiming(Rule):
             if o.kind == "follow-up" and (t, o.path) < (when, note.path)
         )
         thank_yous = [t for t, o in others if o.kind == "thank-you" and t <= when]
-        window = timing.follow_up_window(
-            context.interview, max(thank_yous, default=None), days, late_hours
-        )
+        window = policy.follow_up_window(context.interview, max(thank_yous, default=None))
         if window is not None and when < window.opens:
-            yield Hit(_too_early(when, window, context.interview, sent))
+            yield Hit(_too_early(when, window, context.interview, sent, policy))
         elif (
             window is not None
             and window.closes is not None
@@ -95,11 +93,11 @@ class FollowUpTiming(Rule):
                 )
 
 
-def _too_early(when, window, interview, sent: str) -> str:
+def _too_early(when, window, interview, sent: str, policy) -> str:
     if window.after == "the decision date":
         promised = interview.decision_by
         if isinstance(promised, datetime):
-            shown = timing.stamp(timing.local(promised))
+            shown = timing.stamp(policy.local(promised))
         else:
             shown = promised.strftime("%a %Y-%m-%d")
         return (

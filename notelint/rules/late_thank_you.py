@@ -11,8 +11,9 @@ class LateThankYou(Rule):
     without it. An interview on a Friday may be thanked until Monday 12:00.
     The note is judged at its `sent` time (for an `.eml`, its Date header),
     else at `--now`. A date without a time means 00:00 for `sent` and 17:00
-    (the end of the working day) for `interviewed_at`; zone-aware times are
-    compared in local time. Applies to `kind: thank-you` notes of an
+    (the end of the working day) for `interviewed_at`; times are compared
+    in the application's `timezone` (interview.yaml, else the configuration,
+    else the machine's), an `.eml` Date header converted into it. Applies to `kind: thank-you` notes of an
     application whose interview.yaml gives `interviewed_at`.
 
     Bad (interviewed_at: 2026-11-20T14:00, a Friday):
@@ -37,14 +38,13 @@ class LateThankYou(Rule):
     def check(self, note, context):
         if note.kind != "thank-you":
             return
-        interviewed = timing.interviewed_at(context.interview)
+        policy = context.policy(self)
+        interviewed = policy.interviewed_at(context.interview)
         if interviewed is None:
             return
-        deadline = timing.thank_you_deadline(
-            interviewed, context.options.get("hours", timing.THANK_YOU_HOURS)
-        )
-        sent = timing.sent_at(note)
-        when = sent or timing.local(context.now)
+        deadline = policy.thank_you_deadline(interviewed)
+        sent = policy.sent_at(note)
+        when = sent or policy.local(context.now)
         if when <= deadline:
             return
         after = timing.duration(when - interviewed)
