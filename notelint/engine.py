@@ -47,7 +47,7 @@ def run(
     timezone: str | None = None,
 ) -> Outcome:
     applications = _parsed(loaded.applications, nlp, jobs)
-    corpus = tuple(applications)
+    corpus = (*applications, *loaded.neighbours)
     outcome = Outcome(files=len(loaded.reported | {p.path for p in loaded.problems}))
     for application in applications:
         for note in application.notes:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import traceback
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import IO
 
 from notelint import engine, nlp, sources
@@ -76,7 +77,13 @@ def run(groups: list[tuple[Config, list[str]]], options: RunOptions) -> Report:
         active = [a for a in active if _prepared(a, pipeline, registry.lists, report)]
         compares = any(a.rule.scope != "note" for a in active)
         loaded = sources.load(
-            paths, exclude=config.exclude, max_file_size=config.max_file_size, context=compares
+            paths,
+            exclude=config.exclude,
+            max_file_size=config.max_file_size,
+            context=compares,
+            neighbours=_repository(config, paths)
+            if any(a.rule.scope == "corpus" for a in active)
+            else None,
         )
         known = {name for rule in registry.rules.values() for name in (rule.slug, rule.code)}
         loaded.problems.extend(
@@ -99,6 +106,14 @@ def run(groups: list[tuple[Config, list[str]]], options: RunOptions) -> Report:
             report.sources.update((n.path, n.text) for n in application.notes)
     report.findings.sort(key=lambda f: f.sort_key)
     return report
+
+
+def _repository(config: Config, paths: list[str]) -> Path | None:
+    """Where the applications a note may be compared with live: the folder of
+    its configuration file, else its git repository."""
+    if config.source is not None:
+        return config.source.parent
+    return sources.git_root(Path(paths[0])) if paths else None
 
 
 def _prepared(active, pipeline, lists, report: Report) -> bool:

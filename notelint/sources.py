@@ -35,6 +35,9 @@ class Loaded:
     applications: list[Application] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     reported: set[str] = field(default_factory=set)  # display paths to report on
+    # The other applications of the repository (interview.yaml only, no notes):
+    # what rules comparing applications see when only a few notes are named.
+    neighbours: list[Application] = field(default_factory=list)
 
 
 def load(
@@ -43,13 +46,27 @@ def load(
     exclude: Iterable[str] = (),
     max_file_size: int = 1_000_000,
     context: bool = True,
+    neighbours: Path | None = None,
 ) -> Loaded:
+    """The applications under `paths`; with `context`, every note of each
+    application touched; with `neighbours` (a folder), the interview of
+    every other application under it."""
     loader = _Loader(tuple(DEFAULT_EXCLUDE) + tuple(exclude), max_file_size)
     for given in paths:
         loader.add(given)
     if context:
         loader.add_context()
-    return loader.result()
+    loaded = loader.result()
+    if neighbours is not None:
+        loaded.neighbours = loader.neighbours(neighbours)
+    return loaded
+
+
+def git_root(path: Path) -> Path | None:
+    """The top folder of the git repository that holds `path`, if any."""
+    folder = _real(path)
+    folder = folder if folder.is_dir() else folder.parent
+    return next((c for c in (folder, *folder.parents) if (c / ".git").exists()), None)
 
 
 class _Loader:
@@ -102,6 +119,24 @@ class _Loader:
             for shown, real in self._walk(_shown(interview_file.parent)):
                 if real not in self.notes and self._governs(real) == interview_file:
                     self._add_file(shown, real, report=False)
+
+    def neighbours(self, root: Path) -> list[Application]:
+        """The interviews under `root` that no loaded note belongs to (their
+        notes are not read)."""
+        found: list[Application] = []
+        for folder, dirs, files in os.walk(root, onerror=lambda error: None):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not self._excluded(d))
+            if INTERVIEW_FILE not in files:
+                continue
+            real = _real(Path(folder) / INTERVIEW_FILE)
+            if real in self.interviews:
+                continue
+            problems = len(self.loaded.problems)
+            interview = self._interview(real)
+            del self.loaded.problems[problems:]  # only the named files are reported on
+            if interview is not None:
+                found.append(Application(interview, ()))
+        return found
 
     # -- reading ----------------------------------------------------------------
     def _add_file(self, shown: str, real: Path, report: bool) -> None:
