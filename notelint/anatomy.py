@@ -111,7 +111,7 @@ class Anatomy:
 
     def outside_prose(self, offset: int) -> bool:
         """Whether `offset` lies in the header or the signature."""
-        return any(s <= offset < e for s, e in (self.header, self.signature) if s is not None)
+        return any(span[0] <= offset < span[1] for span in (self.header, self.signature) if span)
 
 
 def anatomy(note: Note) -> Anatomy:

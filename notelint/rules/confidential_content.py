@@ -23,6 +23,8 @@ METRICS = "internal-metrics"
 HANDLING = "confidential-handling"
 DISCRETION = "confidential-discretion"
 WORKS = "public-works"
+EMPLOYER_PEOPLE = "employer-people"
+ACHIEVEMENTS = "achievement-verbs"
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Phone numbers: optional country code, groups of digits separated by a space,
@@ -117,19 +119,43 @@ class ConfidentialContent(Rule):
         At Globex I led the retention work for our subscription product,
         and I would be glad to talk through how we approached it.
 
+    A third party's full name is flagged only where the note ties it to
+    the current employer (names the employer, "my manager", "our client"),
+    gives its contact details or marks it confidential. Never flagged: the
+    recipient (greeting, inside address), the interviewers, the sender
+    (letterhead, signature, in any language), people of the hiring company
+    mentioned in passing, public figures quoted, and the hiring company
+    itself. Without interview.yaml only markers, secrets, contact details
+    outside the letterhead and signature and the current employer's figures
+    are looked for: nothing that needs to know who the interviewers are. The
+    candidate's own results ("I cut churn by 18%") are not the employer's
+    figures.
+
     Options:
 
     - `reveal` (default false): show matched text in clear in messages
       (`--show-confidential` sets it).
     - `fuzzy_threshold` (default 85): how close (0-100) a word must be to a
       word of a `confidential:` term to count as a near spelling.
+    - `terms`, `markers`, `secrets`, `contacts`, `people`, `figures`
+      (default true each): switch one detector off and keep the others.
     """
 
     slug = "confidential-content"
     code = "NL301"
     severity = Severity.WARNING
     requires = frozenset({"lemma", "dep", "ents"})
-    options = {"reveal": False, "fuzzy_threshold": 85}
+    options = {
+        "reveal": False,
+        "fuzzy_threshold": 85,
+        "terms": True,
+        "markers": True,
+        "secrets": True,
+        "contacts": True,
+        "people": True,
+        "figures": True,
+    }
+    DETECTORS = ("terms", "markers", "secrets", "contacts", "people", "figures")
 
     def prepare(
         self, nlp, options: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]
@@ -146,17 +172,25 @@ class ConfidentialContent(Rule):
         self.detectors = _detectors()
         self.token_formats = [re.compile(p) for p in lists.get(TOKEN_FORMATS, ())]
         self.person_nouns = {w.lower() for w in lists.get("person-nouns", ())}
+        self.employer_people = {w.lower() for w in lists.get(EMPLOYER_PEOPLE, ())}
+        self.achievements = {w.lower() for w in lists.get(ACHIEVEMENTS, ())}
 
     def check(self, note: Note, context: Context) -> Iterable[Hit]:
         if note.doc is None:
             return
+        detectors = {
+            "terms": lambda: self._terms(note, context),
+            "markers": lambda: self._markers(note),
+            "secrets": lambda: self._secrets(note),
+            "contacts": lambda: self._contacts(note, context),
+            "people": lambda: self._names(note, context),
+            "figures": lambda: self._figures(note, context),
+        }
         found = [
-            *self._terms(note, context),
-            *self._markers(note),
-            *self._secrets(note),
-            *self._contacts(note, context),
-            *self._names(note, context),
-            *self._figures(note, context),
+            item
+            for name in self.DETECTORS
+            if context.options.get(name, True)
+            for item in detectors[name]()
         ]
         taken: list[tuple[int, int]] = []
         reveal = bool(context.options.get("reveal", False))
@@ -230,10 +264,13 @@ class ConfidentialContent(Rule):
     def _markers(self, note: Note) -> Iterator[_Found]:
         doc = note.doc
         discreet = {doc[s].sent.start for _, s, _ in self.discretion(doc)}
+        signature = anatomy(note).signature
         for _, start, end in self.markers(doc):
             span = doc[start:end]
             if span.sent.start in discreet or self._as_skill(span):
                 continue
+            if signature and span.start_char >= signature[0]:
+                continue  # a mail disclaimer under the signature is no leak
             yield _Found(
                 span.start_char,
                 span.end_char,
@@ -295,8 +332,16 @@ class ConfidentialContent(Rule):
     # --- contact details ------------------------------------------------------
 
     def _contacts(self, note: Note, context: Context) -> Iterator[_Found]:
+        for found in self._contact_spans(note, context):
+            start, end, what = found
+            yield _Found(start, end, what, "do not share other people's contact details")
+
+    def _contact_spans(self, note: Note, context: Context) -> Iterator[tuple[int, int, str]]:
+        """Third parties' e-mail addresses and phone numbers in the note's
+        prose: not the letterhead, the inside address or the signature, not
+        an interviewer's address, not the sender's own ("reach me at")."""
         body = note.body
-        signature = anatomy(note).signature
+        parts = anatomy(note)
         interview = context.interview
         emails = (
             {p.email.lower() for p in interview.interviewers if p.email} if interview else set()
@@ -307,35 +352,27 @@ class ConfidentialContent(Rule):
             local = fold(address.split("@")[0])
             if address.lower() in emails or any(s in local for s in surnames if len(s) >= 4):
                 continue
-            if self._own(body, match.start(), address, signature):
+            if self._own(note, match.start(), address, parts):
                 continue
-            yield _Found(
-                match.start(),
-                match.start() + len(address),
-                "a third party's e-mail address",
-                "do not share other people's contact details",
-            )
+            yield match.start(), match.start() + len(address), "a third party's e-mail address"
         for match in PHONE.finditer(body):
             digits = re.sub(r"\D", "", match.group())
             if not 9 <= len(digits) <= 15 or not PHONE_SHAPE.match(match.group()):
                 continue
-            if self._own(body, match.start(), match.group(), signature):
+            if self._own(note, match.start(), match.group(), parts):
                 continue
-            yield _Found(
-                match.start(),
-                match.end(),
-                "a third party's phone number",
-                "do not share other people's contact details",
-            )
+            yield match.start(), match.end(), "a third party's phone number"
 
     @staticmethod
-    def _own(body: str, start: int, text: str, signature: tuple[int, int] | None) -> bool:
-        """The sender's own: in the signature, repeated there, or introduced
-        as theirs ("reach me at", "my cell")."""
-        if signature is not None:
-            sig_start, sig_end = signature
-            if sig_start <= start < sig_end or text in body[sig_start:sig_end]:
-                return True
+    def _own(note: Note, start: int, text: str, parts) -> bool:
+        """The sender's own, or the recipient's business address: in the
+        header or the signature, repeated there, or introduced as the
+        sender's ("reach me at", "my cell")."""
+        body = note.body
+        if parts.outside_prose(start):
+            return True
+        if any(text in body[span[0] : span[1]] for span in (parts.header, parts.signature) if span):
+            return True
         line_start = body.rfind("\n", 0, start) + 1
         before = body[max(line_start, start - 80) : start]
         return bool(OWN_CONTACT.search(before))
@@ -343,20 +380,23 @@ class ConfidentialContent(Rule):
     # --- third parties' names -------------------------------------------------
 
     def _names(self, note: Note, context: Context) -> Iterator[_Found]:
+        """Full names of people the note ties to the current employer."""
+        interview = context.interview
+        if interview is None:
+            return  # who is a third party needs to know who the interviewers are
         doc = note.doc
         parts = anatomy(note)
-        signature = parts.signature
-        sender = fold(note.body[signature[0] : signature[1]]) if signature else ""
-        interview = context.interview
         known = _known_people(interview)
         public = _public_words(interview) | {  # every company of the run is no person
             fold(a.interview.company) for a in context.corpus if a.interview is not None
         }
+        contacts = [(s, e) for s, e, _ in self._contact_spans(note, context)]
+        marked = {doc[s].sent.start for _, s, _ in self.markers(doc)}
         for ent in [*(e for e in doc.ents if e.label_ == "PERSON"), *self._described_people(doc)]:
-            if parts.greeting and ent.start_char < parts.greeting[1]:
-                continue  # the greeting names the recipient: other rules judge it
-            if signature and ent.start_char >= signature[0]:
-                continue
+            if (parts.greeting and ent.start_char < parts.greeting[1]) or parts.outside_prose(
+                ent.start_char
+            ):
+                continue  # the recipient, the sender: in the greeting, header or signature
             tokens = [t for t in ent if not t.is_punct and t.text not in ("'s", "’s")]
             while tokens and tokens[0].text.lower().rstrip(".") in HONORIFICS:
                 tokens = tokens[1:]
@@ -372,14 +412,33 @@ class ConfidentialContent(Rule):
                 continue
             if self._public_figure(note.body, ent):
                 continue
-            if sender and all(fold(t.text) in sender.split() for t in names):
-                continue  # the sender's own name
+            sentence = ent.sent
+            tied = (
+                sentence.start in marked
+                or any(sentence.start_char <= s < sentence.end_char for s, _ in contacts)
+                or self._employer_person(sentence, interview)
+            )
+            if not tied:
+                continue  # a colleague of the interviewer, an author: no harm in the name
             yield _Found(
                 names[0].idx,
                 names[-1].idx + len(names[-1].text),
                 "the full name of a third party",
                 "name only the interviewers; a first name is enough for anyone else",
             )
+
+    def _employer_person(self, sentence, interview: Interview) -> bool:
+        """The sentence speaks of the current employer's people: it names
+        the employer, or says "my manager", "our client"."""
+        employer = interview.current_employer
+        if employer and self._names_employer(sentence.text, employer):
+            return True
+        return any(
+            token.lower_ in ("my", "our")
+            and token.head.lower_ in self.employer_people
+            and token.head.lower_ not in ("interviewer", "recruiter")
+            for token in sentence
+        )
 
     def _public_figure(self, body: str, ent) -> bool:
         """An author or a public figure quoted, not a contact shared: "as
@@ -419,12 +478,26 @@ class ConfidentialContent(Rule):
             if not tied:
                 continue
             for ent in figures:
+                if self._own_result(ent) and sentence.start not in cued:
+                    continue
                 yield _Found(
                     ent.start_char,
                     ent.end_char,
                     "a figure from your current employer",
                     "its numbers are internal; describe your part without them",
                 )
+
+    def _own_result(self, ent) -> bool:
+        """ "I cut our churn by 18%", "I led the team that grew sales 30%":
+        the candidate's own achievement, a verb of results under a clause
+        whose subject is "I"."""
+        chain = [ent.root, *ent.root.ancestors]  # up to the sentence's root
+        verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
+        if not verbs or verbs[0].lemma_.lower() not in self.achievements:
+            return False
+        return any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "i" for t in verbs for c in t.children
+        )
 
     def _described_people(self, doc) -> Iterator:
         """Names the entity recognizer missed but the parse shows are people:
