@@ -109,6 +109,17 @@ class TemplatePlaceholder(Rule):
         self.instructions = {fold(w) for w in lists.get("placeholder-instructions", ())}
         verbs = "|".join(sorted(map(re.escape, self.instructions))) or "insert"
         self.parenthesis = re.compile(rf"\((?:{verbs})\b[^()\r\n]{{0,60}}\)", re.IGNORECASE)
+        phrases = sorted(lists.get("placeholder-phrases", ()), key=len, reverse=True)
+        self.phrases = (
+            re.compile(
+                r"(?<![\w'’])(?:" + "|".join(_phrase_pattern(p) for p in phrases) + r")(?![\w'’])",
+                re.IGNORECASE,
+            )
+            if phrases
+            else None
+        )
+        capitals = "|".join(map(re.escape, lists.get("placeholder-capitals", ())))
+        self.capitals = re.compile(rf"(?<![\w'’])(?:{capitals})(?![\w'’])") if capitals else None
 
     def check(self, note: Note, context: Context) -> Iterable[Hit]:
         body = note.body
@@ -139,6 +150,11 @@ class TemplatePlaceholder(Rule):
             if after and context.interview is not None and not in_signature(match.start()):
                 fix = context.interview.role  # "the ____ position"
             hits.setdefault(match.span(), _hit(match.group(), *match.span(), fix))
+        for start, end in self._fill_ins(body):
+            fix = (
+                None if in_signature(start) else _fill(body[start:end], body, start, note, context)
+            )
+            hits.setdefault((start, end), _hit(body[start:end], start, end, fix))
         for regex in (INSERT_HERE, self.parenthesis):
             for match in regex.finditer(body):
                 rest = [fold(w) for w in re.findall(r"[A-Za-z]+", match.group())[1:]]
@@ -179,6 +195,29 @@ class TemplatePlaceholder(Rule):
             if re.fullmatch(r"\s*[A-Za-z][\w .'-]*\s*", slot) and len(slot.split()) <= 5:
                 yield match.start(), match.end(), slot
 
+    def _fill_ins(self, body: str) -> Iterator[tuple[int, int]]:
+        """Unbracketed fill-ins: "Mr./Ms. Last Name", "Company Name",
+        "COMPANY NAME", "(organization's name)", "Dear NAME,"."""
+        for match in HONORIFIC_CHOICE.finditer(body):
+            yield match.span()
+        if self.phrases is not None:
+            for match in self.phrases.finditer(body):
+                text = match.group()
+                if text.isupper() or all(w[:1].isupper() for w in _significant(text)):
+                    yield match.span()
+        if self.capitals is not None:
+            for match in self.capitals.finditer(body):
+                line_start = body.rfind("\n", 0, match.start()) + 1
+                line_end = body.find("\n", match.end())
+                line = body[line_start : line_end if line_end >= 0 else len(body)]
+                if sum(c.islower() for c in line) > sum(c.isupper() for c in line):
+                    yield match.span()  # a capital slot on a line that is not shouting
+        for match in PARENTHESIS.finditer(body):
+            keys = [fold(w) for w in re.findall(r"[^\W\d_]+", match.group(1))]
+            keys = [k for k in keys if k not in CONNECTORS]
+            if len(keys) <= 4 and all(k in self.words for k in keys) and set(keys) & SLOT_NOUNS:
+                yield match.span()
+
     def _placeholder(self, slot: str) -> bool:
         keys = [fold(w) for w in re.split(r"[^A-Za-z]+|(?<=[a-z])(?=[A-Z])", slot) if w]
         if not keys:
@@ -187,6 +226,44 @@ class TemplatePlaceholder(Rule):
             return True
         letters = re.sub(r"[^A-Za-z]", "", slot)
         return len(letters) >= 2 and letters.isupper() and len(keys) <= 4 and len(letters) > 3
+
+
+# "Mr./Ms.", "Ms. / Mr.", "Mr./Mrs./Ms.": the template's choice left to make.
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Mx|Miss|Dr)\.?"
+HONORIFIC_CHOICE = re.compile(rf"\b{_HONORIFIC}(?:[ \t]*/[ \t]*{_HONORIFIC})+")
+# A parenthesis of a few words: "(organization's name)", "(date)", "(name position)".
+PARENTHESIS = re.compile(r"\(([^()\r\n]{1,40})\)")
+# What a parenthesised slot names ("(date)"), unlike prose in brackets ("(the team)").
+SLOT_NOUNS = {
+    "name",
+    "names",
+    "firstname",
+    "lastname",
+    "surname",
+    "company",
+    "companyname",
+    "organization",
+    "organisation",
+    "employer",
+    "position",
+    "jobtitle",
+    "title",
+    "date",
+    "interviewer",
+    "recipient",
+}
+CONNECTORS = {"s", "of", "the", "a", "an", "and", "or", "my", "your", "their", "his", "her"}
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """A phrase's regex: any space between words, any apostrophe."""
+    words = [re.escape(w).replace("'", "['’]") for w in phrase.split()]
+    return r"[ \t]+".join(words)
+
+
+def _significant(text: str) -> list[str]:
+    """The words of a phrase that a title capitalises."""
+    return [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.lower() not in CONNECTORS]
 
 
 def _hit(text: str, start: int, end: int, fix: str | None) -> Hit:
