@@ -101,7 +101,7 @@ def phrase_matcher(
         if on_lemmas:
             docs = [
                 Doc(nlp.vocab, words=words, lemmas=lemmas_)
-                for words, lemmas_ in _phrase_lemmas(nlp, tuple(items))
+                for words, lemmas_ in phrase_lemmas(nlp, tuple(items))
             ]
         else:
             docs = [nlp.make_doc(p) for p in items]
@@ -109,7 +109,7 @@ def phrase_matcher(
     return matcher
 
 
-def _phrase_lemmas(nlp: Language, phrases: tuple[str, ...]) -> list[tuple[list[str], list[str]]]:
+def phrase_lemmas(nlp: Language, phrases: tuple[str, ...]) -> list[tuple[list[str], list[str]]]:
     """Words and lemmas of each phrase. Tagging hundreds of phrases costs about
     a second, so the result is kept in the cache folder, keyed by the pipeline
     and the phrases (rule data only: never the text of a note)."""

@@ -45,6 +45,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 STOCK_PHRASES = "stock-phrases"
+TEMPLATE_SENTENCES = "template-sentences"
+CONVERSATION_CUES = "conversation-cues"
+TEMPLATE_GRAM = 3  # words in a row that, found in a template sentence, are template
 GENERIC_WORDS = "generic-words"
 SYNONYMS = "synonyms"
 SYNONYM_WEIGHT = 0.5  # a key word found only through a synonym counts half
@@ -129,10 +132,8 @@ def analyzer(nlp: Language, lists: Mapping[str, Sequence[str]]) -> Analyzer:
     shared by every rule that judges specificity (it caches what it learns
     of each note). Keyed by the pipeline's identity: the analyzer holds the
     pipeline, so the identity is never reused while the entry lives."""
-    key = (
-        id(nlp),
-        tuple(tuple(lists.get(name, ())) for name in (GENERIC_WORDS, STOCK_PHRASES, SYNONYMS)),
-    )
+    names = (GENERIC_WORDS, STOCK_PHRASES, SYNONYMS, TEMPLATE_SENTENCES, CONVERSATION_CUES)
+    key = (id(nlp), tuple(tuple(lists.get(name, ())) for name in names))
     found = _ANALYZERS.get(key)
     if found is None or found.nlp is not nlp:
         found = _ANALYZERS[key] = Analyzer(nlp, lists)
@@ -163,6 +164,8 @@ class Analyzer:
         self.has_vectors = (
             bool(nlp.vocab.vectors.shape[0]) if nlp.vocab.vectors is not None else False
         )
+        self.cues = frozenset(w.lower() for w in lists.get(CONVERSATION_CUES, ()))
+        self.template_grams = _grams(nlp, tuple(lists.get(TEMPLATE_SENTENCES, ())))
         self._points: dict[str, _Point] = {}
         self._point_docs: dict[str, Doc] = {}  # each point parsed once
         self._cache: dict[tuple[int, int], tuple[Doc, Interview | None, Specificity]] = {}
@@ -354,6 +357,80 @@ class Analyzer:
             sum(nouns.values()),
         )
 
+    def personal(self, note: Note, interview: Interview | None) -> Personal:
+        """How much of the note only this conversation could have produced.
+
+        Template words (three in a row found in a template sentence) count
+        for nothing. What is left counts by how specific it is: a point of
+        the recipient's conversation echoed, a name or a figure other than
+        the company, the role and the interviewers, and the nouns outside
+        the generic words, each by its rarity in English (`wordfreq`), double
+        in a sentence that points back at the conversation ("you mentioned",
+        "touring the plant")."""
+        if note.doc is None:
+            return Personal()
+        tokens = [t for t in self.content_tokens(note) if not (t.is_punct or t.is_space)]
+        covered = self._template_covered(tokens)
+        found = self.specificity(note, interview)
+        everyone = tuple(
+            p for person in (interview.interviewers if interview else ()) for p in person.points
+        )
+        mine = note.recipient.points if note.recipient is not None else ()
+        points = tuple(p for p in found.points if p in (mine or everyone))
+        parts = anatomy(note)
+        # The inside address names the recipient, the company and its street:
+        # every note to them may say those words.
+        header = frozenset(_words(note.body[slice(*parts.header)])) if parts.header else frozenset()
+        known = self.context_words(interview) | header
+        company = frozenset(_words(interview.company)) if interview else frozenset()
+        free = [t for t in tokens if t.i not in covered]
+        entities = tuple(
+            e
+            for e in found.entities
+            if not set(_words(e)) <= header and any(c.isupper() or c.isdigit() for c in e)
+        )
+        named = {t.i for ent in note.doc.ents if ent.text in found.entities for t in ent}
+        cued = {t.sent.start for t in tokens if _lemma(t) in self.cues or _own_deed(t)}
+        nouns: dict[str, float] = {}
+        for t in free:
+            lemma = _lemma(t)
+            if (
+                t.pos_ not in {"NOUN", "PROPN"}
+                or t.i in named
+                or not self._content(t)
+                or not t.is_alpha
+                or len(t.text) < 3
+                or _in_role_title(t)
+                or t.ent_type_ in {"DATE", "TIME", "ORDINAL", "ORG"}
+                or lemma in known
+                or t.lower_ in known
+                or lemma in company
+            ):
+                continue
+            weight = rarity(lemma) * (CUED_WEIGHT if t.sent.start in cued else UNCUED_WEIGHT)
+            nouns[lemma] = max(weight, nouns.get(lemma, 0.0))
+        figures = [e for e in entities if any(c.isdigit() for c in e)] + list(found.numbers)
+        names = [e for e in entities if not any(c.isdigit() for c in e)]
+        return Personal(
+            points=points,
+            names=tuple(names),
+            figures=tuple(figures),
+            nouns=tuple(sorted(nouns, key=nouns.get, reverse=True)),
+            noun_score=sum(nouns.values()),
+            words=sum(1 for t in tokens if t.is_alpha),
+            template_share=len(covered) / len(tokens) if tokens else 0.0,
+        )
+
+    def _template_covered(self, tokens: list[Token]) -> set[int]:
+        """Indexes of the tokens inside a run of `TEMPLATE_GRAM` lemmas that
+        a template sentence also has."""
+        covered: set[int] = set()
+        lemmas = [_lemma(t) for t in tokens]
+        for i in range(len(lemmas) - TEMPLATE_GRAM + 1):
+            if tuple(lemmas[i : i + TEMPLATE_GRAM]) in self.template_grams:
+                covered.update(t.i for t in tokens[i : i + TEMPLATE_GRAM])
+        return covered
+
     def _content(self, token: Token, generic: bool = True) -> bool:
         if token.pos_ not in CONTENT_POS or token.is_stop or token.is_punct:
             return False
@@ -361,6 +438,110 @@ class Analyzer:
             return False
         lemma = _lemma(token)
         return not (generic and (lemma in self.generic or token.lower_ in self.generic))
+
+
+@dataclass(frozen=True)
+class Personal:
+    """What in a note is personal to its recipient's conversation."""
+
+    points: tuple[str, ...] = ()  # the recipient's points the note echoes
+    names: tuple[str, ...] = ()  # named things other than company, role, interviewers
+    figures: tuple[str, ...] = ()
+    nouns: tuple[str, ...] = ()  # specific nouns outside template wording, most specific first
+    noun_score: float = 0.0
+    words: int = 0  # words of the content
+    template_share: float = 0.0  # the share of the content that is template wording
+
+    @property
+    def score(self) -> float:
+        return (
+            POINT_WEIGHT * len(self.points)
+            + ENTITY_WEIGHT * len(self.names)
+            + NUMBER_WEIGHT * len(self.figures)
+            + self.noun_score
+        )
+
+
+CUED_WEIGHT, UNCUED_WEIGHT = 1.0, 0.4  # a noun said of the conversation, any other
+COMMON_ZIPF, RARE_ZIPF = 5.5, 3.5  # "time" and "team" are common; "latency" is rare
+
+
+def rarity(word: str) -> float:
+    """How specific a word is, from 0.25 (as common as "time") to 1 (as rare
+    as "latency"), by its frequency in English (wordfreq's Zipf scale)."""
+    from wordfreq import zipf_frequency
+
+    zipf = zipf_frequency(word, "en")
+    share = (COMMON_ZIPF - zipf) / (COMMON_ZIPF - RARE_ZIPF)
+    return min(1.0, max(0.25, share))
+
+
+def _own_deed(token: Token) -> bool:
+    """ "I ran", "I've built": the candidate telling what they did."""
+    if token.lower_ != "i" or token.dep_ != "nsubj":
+        return False
+    verb = token.head
+    done = verb.tag_ == "VBD" or (
+        verb.tag_ == "VBN" and any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)
+    )
+    return done and verb.lemma_.lower() not in FEELINGS
+
+
+# What a template says the candidate did: felt, enjoyed, met; not what they did.
+FEELINGS = frozenset(
+    {
+        "be",
+        "have",
+        "enjoy",
+        "appreciate",
+        "meet",
+        "learn",
+        "speak",
+        "feel",
+        "want",
+        "think",
+        "find",
+        "leave",
+        "interview",
+        "apply",
+        "love",
+        "like",
+        "hope",
+        "wish",
+        "thank",
+        "receive",
+        "read",
+        "come",
+        "get",
+        "take",
+        "make",
+        "know",
+        "become",
+        "grow",
+        "forget",
+        "mean",
+    }
+)
+
+
+def _grams(nlp: Language, sentences: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+    """The lemma runs of `TEMPLATE_GRAM` words of the template sentences
+    (lemmas through the cache of `nlp.phrase_lemmas`)."""
+    if not sentences:
+        return frozenset()
+    from notelint.nlp import phrase_lemmas
+
+    grams = set()
+    for words, lemmas in phrase_lemmas(nlp, tuple(s.lower() for s in sentences)):
+        kept = [
+            (lemma or word).lower()
+            for word, lemma in zip(words, lemmas, strict=True)
+            if any(c.isalnum() for c in word)
+        ]
+        grams.update(
+            tuple(kept[i : i + TEMPLATE_GRAM]) for i in range(len(kept) - TEMPLATE_GRAM + 1)
+        )
+    return frozenset(grams)
 
 
 def points_of(recipient: Interviewer | None) -> tuple[str, ...]:
@@ -389,12 +570,19 @@ def _bare(token: Token) -> bool:
 
 
 def _in_role_title(token: Token) -> bool:
-    """A word of a job title: a modifier of "position", "role", "job" ..."""
-    while token.dep_ in {"compound", "amod", "nmod"} and token.head is not token:
+    """A word of a job title: a modifier of "position", "role", "job" ...
+    ("the Product Manager position"), or what one is of or for ("the post of
+    Zoo Administrative Assistant", "your opening for a sales associate")."""
+    while token.dep_ in {"compound", "amod", "nmod"} and token.head.i != token.i:
         token = token.head
         if token.lemma_.lower() in ROLE_HEADS:
             return True
-    return False
+    preposition = token.head
+    return (
+        token.dep_ == "pobj"
+        and preposition.lower_ in ("of", "for", "as")
+        and preposition.head.lemma_.lower() in ROLE_HEADS
+    )
 
 
 def _lemma(token: Token) -> str:

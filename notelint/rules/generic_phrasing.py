@@ -36,10 +36,13 @@ class GenericPhrasing(Rule):
 
     Options:
 
-    - `min_score` (default 1.5): the specific content a note needs not to be
-      generic, when it echoes no point: a name or figure counts 2, a number 1,
-      each distinct specific noun 1 (half for a word of the role, or a bare
-      noun). An echoed point always suffices.
+    - `min_score` (default 2.0): the personal content a note needs not to be
+      generic, when it echoes none of its recipient's points: a name counts
+      2, a figure 1, each specific noun outside template wording by its
+      rarity (0.25 to 1), times 0.4 unless its sentence points back at the
+      conversation or tells what you did. An echoed point always suffices.
+    - `min_words` (default 12): a note whose content is shorter ("Thanks!")
+      says nothing specific unless what it says scores.
     - `stock_phrase_info` (default true): in a specific note, report stock
       phrases in the middle of the note as info.
     """
@@ -48,7 +51,7 @@ class GenericPhrasing(Rule):
     code = "NL101"
     severity = Severity.WARNING
     requires = frozenset({"pos", "lemma", "dep", "ents"})
-    options = {"min_score": 1.5, "stock_phrase_info": True}
+    options = {"min_score": 2.0, "min_words": 12, "stock_phrase_info": True}
 
     def prepare(self, nlp, options, lists):
         self.analyzer = specificity.analyzer(nlp, lists)
@@ -58,27 +61,32 @@ class GenericPhrasing(Rule):
             return
         if note.kind != "thank-you" or note.doc is None:
             return
-        analyzer = self.analyzer
         if not has_content(note):
             return  # a greeting or a signature alone: nothing to judge
-        found = analyzer.specificity(note, context.interview)
-        if not found.points and found.score < context.options["min_score"]:
-            yield Hit(self._message(note, context, found))
+        personal = self.analyzer.personal(note, context.interview)
+        if not personal.points and personal.score < context.options["min_score"]:
+            short = personal.words < context.options["min_words"]
+            yield Hit(self._message(note, context, short))
             return
         if context.options["stock_phrase_info"]:
+            found = self.analyzer.specificity(note, context.interview)
             yield from self._stock_phrases(note, found)
 
-    def _message(self, note, context, found):
+    def _message(self, note, context, short: bool) -> str:
         recipient = note.recipient
         points = specificity.points_of(recipient)
         interview = context.interview
         if interview is not None and not points:
             points = tuple(p for person in interview.interviewers for p in person.points)
         who = f" with {recipient.name}" if recipient is not None else ""
-        message = (
-            "this note could have gone to anyone: it echoes no point of your conversation"
-            f"{who} and names no project, figure or experience of your own"
-        )
+        if short:
+            message = "this note is too short to say anything only your conversation could"
+        else:
+            message = (
+                "this note could have gone to anyone: it is template wording, echoes no "
+                f"point of your conversation{who} and names no project, figure or "
+                "experience of your own"
+            )
         if points:
             return message + f"; mention something you discussed, e.g. '{points[0]}'"
         return message + (
