@@ -462,18 +462,20 @@ class Personal:
         )
 
 
-CUED_WEIGHT, UNCUED_WEIGHT = 1.0, 0.4  # a noun said of the conversation, any other
-COMMON_ZIPF, RARE_ZIPF = 5.5, 3.5  # "time" and "team" are common; "latency" is rare
+CUED_WEIGHT, UNCUED_WEIGHT = 1.5, 0.4  # a noun said of the conversation, any other
+COMMON_ZIPF, RARE_ZIPF = 5.5, 2.5  # "time", "team": common; "sequencer": rare
+LEAST, MOST = 0.25, 1.5  # the weight of a common and of a rare word
 
 
 def rarity(word: str) -> float:
-    """How specific a word is, from 0.25 (as common as "time") to 1 (as rare
-    as "latency"), by its frequency in English (wordfreq's Zipf scale)."""
+    """How specific a word is, from 0.25 (as common as "time") to 1.5 (as
+    rare as "sequencer"), by its frequency in English (wordfreq's Zipf
+    scale: 5.5 and above common, 2.5 and below rare)."""
     from wordfreq import zipf_frequency
 
     zipf = zipf_frequency(word, "en")
-    share = (COMMON_ZIPF - zipf) / (COMMON_ZIPF - RARE_ZIPF)
-    return min(1.0, max(0.25, share))
+    share = min(1.0, max(0.0, (COMMON_ZIPF - zipf) / (COMMON_ZIPF - RARE_ZIPF)))
+    return LEAST + share * (MOST - LEAST)
 
 
 def _own_deed(token: Token) -> bool:

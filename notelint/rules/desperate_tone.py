@@ -9,6 +9,7 @@ from notelint.model import Hit, Note, Severity
 from notelint.nlp import phrase_finder
 from notelint.rule import Context, Rule
 
+PATTERNS = "tone-patterns"
 KINDS = {
     "tone-pleading": "pleading",
     "tone-pressure": "pressure",
@@ -54,7 +55,9 @@ class DesperateTone(Rule):
 
     Options: none. The phrases are the `tone-pleading`, `tone-pressure`,
     `tone-guilt` and `known-acronyms` lists of rules/tone.yaml (matched on
-    lemmas; extend them in a rule pack).
+    lemmas; extend them in a rule pack), and `tone-patterns`, regular
+    expressions for what a phrase cannot spell out ("nobody wants this more
+    than I do", "did you get my last three e-mails?").
     """
 
     slug = "desperate-tone"
@@ -67,16 +70,34 @@ class DesperateTone(Rule):
     ) -> None:
         self.matcher = phrase_finder(nlp, {k: lists.get(k, ()) for k in KINDS})
         self.acronyms = {a.upper() for a in lists.get("known-acronyms", ())}
+        self.patterns = [re.compile(p, re.IGNORECASE) for p in lists.get(PATTERNS, ())]
         self.words = _dictionary(nlp)
 
     def check(self, note: Note, context: Context) -> Iterable[Hit]:
         hits = [*self._phrases(note), *self._repeated(note), *self._shouting(note, context)]
         hits += [
             h
+            for h in self._patterns(note)
+            if not any(h.start < o.end and o.start < h.end for o in hits)
+        ]
+        hits += [
+            h
             for h in self._demands(note)
             if not any(h.start < o.end and o.start < h.end for o in hits)
         ]
         return sorted(hits, key=lambda h: (h.start, h.end))
+
+    def _patterns(self, note: Note) -> Iterator[Hit]:
+        """The `tone-patterns` of the rule packs, in the note's own prose."""
+        parts = anatomy(note)
+        end = parts.signature[0] if parts.signature else len(note.body)
+        for pattern in self.patterns:
+            for match in pattern.finditer(note.body, parts.content[0], end):
+                yield Hit(
+                    f"pleading: '{match.group()}' sounds desperate; {ADVICE}",
+                    match.start(),
+                    match.end(),
+                )
 
     def _demands(self, note: Note) -> Iterator[Hit]:
         """Pressure the phrase list cannot spell out, read from the parse: "I

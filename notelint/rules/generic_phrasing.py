@@ -36,11 +36,12 @@ class GenericPhrasing(Rule):
 
     Options:
 
-    - `min_score` (default 2.0): the personal content a note needs not to be
+    - `min_score` (default 3.0): the personal content a note needs not to be
       generic, when it echoes none of its recipient's points: a name counts
       2, a figure 1, each specific noun outside template wording by its
-      rarity (0.25 to 1), times 0.4 unless its sentence points back at the
-      conversation or tells what you did. An echoed point always suffices.
+      rarity (0.25 for "team" to 1.5 for "sequencer"), times 1.5 when its
+      sentence points back at the conversation or tells what you did and
+      0.4 otherwise. An echoed point always suffices.
     - `min_words` (default 12): a note whose content is shorter ("Thanks!")
       says nothing specific unless what it says scores.
     - `stock_phrase_info` (default true): in a specific note, report stock
@@ -51,7 +52,7 @@ class GenericPhrasing(Rule):
     code = "NL101"
     severity = Severity.WARNING
     requires = frozenset({"pos", "lemma", "dep", "ents"})
-    options = {"min_score": 2.0, "min_words": 12, "stock_phrase_info": True}
+    options = {"min_score": 3.0, "min_words": 12, "stock_phrase_info": True}
 
     def prepare(self, nlp, options, lists):
         self.analyzer = specificity.analyzer(nlp, lists)

@@ -8,6 +8,7 @@ from notelint.nlp import phrase_finder
 from notelint.rule import Context, Rule
 
 BITTER = "rejection-bitter"
+GOOD_WISHES = "rejection-good-wishes"
 KEEP_IN_MIND = "rejection-keep-in-mind"
 THANKS = "rejection-thanks"
 
@@ -38,8 +39,8 @@ class RejectionReplyTone(Rule):
         please keep me in mind for future roles in the design studio.
 
     Options: none. The phrases are the `rejection-bitter`,
-    `rejection-keep-in-mind` and `rejection-thanks` lists of rules/tone.yaml
-    (matched on lemmas; extend them in a rule pack).
+    `rejection-keep-in-mind`, `rejection-thanks` and `rejection-good-wishes`
+    lists of rules/tone.yaml (matched on lemmas; extend them in a rule pack).
     """
 
     slug = "rejection-reply-tone"
@@ -51,22 +52,30 @@ class RejectionReplyTone(Rule):
         self, nlp, options: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]
     ) -> None:
         self.matcher = phrase_finder(
-            nlp, {k: lists.get(k, ()) for k in (BITTER, KEEP_IN_MIND, THANKS)}
+            nlp, {k: lists.get(k, ()) for k in (BITTER, KEEP_IN_MIND, THANKS, GOOD_WISHES)}
         )
 
     def check(self, note: Note, context: Context) -> Iterable[Hit]:
         if note.kind != "rejection-reply" or note.doc is None:
             return
         doc = note.doc
-        found: dict[str, list[tuple[int, int]]] = {BITTER: [], KEEP_IN_MIND: [], THANKS: []}
+        found: dict[str, list[tuple[int, int]]] = {
+            BITTER: [],
+            KEEP_IN_MIND: [],
+            THANKS: [],
+            GOOD_WISHES: [],
+        }
         for label, start, end in self.matcher(doc):
             found[label].append((start, end))
+        wished = {doc[start].sent.start for start, _ in found[GOOD_WISHES]}
         taken_until = -1
         for start, end in sorted(found[BITTER], key=lambda m: (m[0], -m[1])):
             if start < taken_until:
                 continue  # inside a longer phrase already reported
             taken_until = end
             span = doc[start:end]
+            if span.sent.start in wished and any(t.lemma_ in ("hope", "luck") for t in span):
+                continue  # "I hope whoever you hire works out well": a good wish
             yield Hit(
                 f"'{span.text}' argues the decision or sounds bitter; accept it "
                 "gracefully and leave the door open",
