@@ -15,9 +15,13 @@ from notelint.text import fold
 # between commas: "Thank you, Raj, for ..." "Great to meet you, Raj."
 ADDRESS = {"you", "your", "yours", "thanks", "thank"}
 NAME = r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*"
+# "Dr. Patel", "Ms Gonzalez": an honorific before the name, its period no full stop.
+TITLED = r"(?:(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Professor)\.?[ \t]+)?"
+# A sentence: up to a full stop, not the period of an abbreviation ("Dr.").
+SENTENCE = re.compile(r"(?:[^.!?\n]|\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Jr|Sr)\.)+[.!?]*")
 # "Raj, your point about ..." at the start of a sentence.
 LEADING = re.compile(
-    rf"[ \t]*({NAME}(?:[ \t]+{NAME})?),[ \t]+"
+    rf"[ \t]*({TITLED}{NAME}(?:[ \t]+{NAME})?),[ \t]+"
     r"(?=[a-z]|I\b|I['’]|It\b|Thank|Your\b|You\b|What\b|How\b|Again\b)"
 )
 # The next word of a list or an apposition, not of a sentence spoken to someone.
@@ -27,7 +31,7 @@ NOT_SPOKEN_TO = re.compile(
 )
 # ", Raj," or ", Raj." after "you"/"thanks" in the same sentence.
 TRAILING = re.compile(
-    rf"(?<![&])(?<!\band),[ \t]+({NAME}(?:[ \t]+{NAME})?)[ \t]*(?=[,.!?;:—–]|[ \t]+-|$)",
+    rf"(?<![&])(?<!\band),[ \t]+({TITLED}{NAME}(?:[ \t]+{NAME})?)[ \t]*(?=[,.!?;:—–]|[ \t]+-|$)",
     re.MULTILINE,
 )
 
@@ -40,8 +44,9 @@ class WrongRecipient(Rule):
     notice it first, and the note does more harm than no note. The greeting
     and any sentence that speaks to someone by name ("Thank you, Raj, for
     ...") must name the note's recipient. Naming another interviewer in the
-    third person ("Raj mentioned ...") is fine. Silent when the note's
-    recipient is not known.
+    third person ("Raj mentioned ...") is fine. A greeting to an interviewer
+    of another application (a note copied from another loop) is flagged too.
+    Silent when the note's recipient is not known.
 
     Bad (a note with `to: Maria Gonzalez`):
 
@@ -58,6 +63,7 @@ class WrongRecipient(Rule):
 
     slug = "wrong-recipient"
     code = "NL202"
+    scope = "corpus"  # a greeting may name an interviewer of another application
     severity = Severity.ERROR
 
     def prepare(
@@ -72,13 +78,15 @@ class WrongRecipient(Rule):
     def check(self, note: Note, context: Context) -> Iterable[Hit]:
         interview = context.interview
         recipient = note.recipient
-        if interview is None or recipient is None or len(interview.interviewers) < 2:
+        if interview is None or recipient is None:
             return
         people = People(interview.interviewers, self.nicknames)
         greeting = names.greeting_mentions(note, self.stop)
         if greeting and not any(recipient in self._who(m, people) for m in greeting):
             for mention in greeting:
                 yield from self._wrong(mention, people, recipient, "the greeting addresses")
+                if not self._who(mention, people):
+                    yield from self._elsewhere(mention, context, recipient)
         for mention in self._addressed(note):
             yield from self._wrong(mention, people, recipient, "this sentence speaks to")
 
@@ -95,6 +103,27 @@ class WrongRecipient(Rule):
                 named = {close.part.person} if close else set()
             candidates = named if candidates is None else candidates & named
         return candidates or set()
+
+    def _elsewhere(
+        self, mention: Mention, context: Context, recipient: Interviewer
+    ) -> Iterator[Hit]:
+        """A greeting to an interviewer of another application: a note copied
+        from another loop."""
+        for application in context.corpus:
+            other = application.interview
+            if other is None or other is context.interview or not other.interviewers:
+                continue
+            found = names.resolve(mention, People(other.interviewers, self.nicknames))
+            if found:
+                named = " or ".join(sorted(p.name for p in found))
+                yield Hit(
+                    f"the greeting addresses '{' '.join(w.text for w in mention.words)}' "
+                    f"({named}, of {other.company}, folder {other.folder.name}), but this "
+                    f"note is to {recipient.name}",
+                    mention.words[0].start,
+                    mention.words[-1].end,
+                )
+                return
 
     def _wrong(
         self, mention: Mention, people: People, recipient: Interviewer, what: str
@@ -115,7 +144,7 @@ class WrongRecipient(Rule):
         "Thank you, Raj, ..."."""
         start, end = anatomy(note).content
         text = note.body[start:end]
-        for sentence in re.finditer(r"[^.!?\n]+[.!?]*", text):
+        for sentence in SENTENCE.finditer(text):
             body = sentence.group()
             offset = start + sentence.start()
             lowered = {w.lower() for w in re.findall(r"[A-Za-z]+", body)}
@@ -127,7 +156,7 @@ class WrongRecipient(Rule):
                 and lowered & {"you", "your", "yours"}
                 and not NOT_SPOKEN_TO.match(body, lead.end())
             ):
-                yield Mention(tuple(names.words(lead.group(1), offset + lead.start(1))), "vocative")
+                yield _vocative(lead.group(1), offset + lead.start(1))
             for match in TRAILING.finditer(body):
                 before = body[: match.start()].lower()
                 if not re.search(r"\b(?:you|thanks|thank)\b", before):
@@ -138,6 +167,10 @@ class WrongRecipient(Rule):
                 noun = re.search(r"([A-Za-z'’-]+)\s*$", body[: match.start()])
                 if noun and fold(noun.group(1)) in self.person_nouns:
                     continue  # an apposition: "your colleague, Maria,"
-                yield Mention(
-                    tuple(names.words(match.group(1), offset + match.start(1))), "vocative"
-                )
+                yield _vocative(match.group(1), offset + match.start(1))
+
+
+def _vocative(text: str, offset: int) -> Mention:
+    """The name someone is spoken to by, its honorific set aside."""
+    found = tuple(w for w in names.words(text, offset) if w.key not in names.HONORIFIC_KEYS)
+    return Mention(found, "vocative", honorific=len(found) < len(names.words(text)))
