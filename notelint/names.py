@@ -312,6 +312,8 @@ def capitalised_runs(text: str, skip: tuple[int, int] | None = None) -> Iterator
             gap = ""
         elif run and token in ("&", "of", "and", "-", "the", "for", "de") and not gap:
             gap = token
+        elif token == "." and run and len(run[-1].text) <= 3 and run[-1].end == match.start():
+            pass  # the period of an abbreviation inside a name: "St. Brigid's"
         else:
             if run:
                 yield run

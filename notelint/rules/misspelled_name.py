@@ -12,7 +12,7 @@ from notelint.anatomy import anatomy
 from notelint.model import Fix, Hit, Interview, Interviewer, Note, Severity
 from notelint.names import Mention, People, Word
 from notelint.rule import Context, Rule
-from notelint.text import fold
+from notelint.text import fold, near_miss
 
 STOP = {"of", "the", "and", "&", "for", "a", "an", "to", "in"}
 ABBREVIATIONS = {
@@ -280,6 +280,7 @@ class MisspelledName(Rule):
         if note.recipient is None or not note.recipient.title:
             return
         right = note.recipient.title
+        yield from self._address_title(note, interview)
         start, end = anatomy(note).content
         for token in doc:
             if not (start <= token.idx < end):
@@ -291,13 +292,48 @@ class MisspelledName(Rule):
             else:
                 continue
             if span is not None and _differs(span.text, right):
-                yield Hit(
-                    f"'{span.text}' is not the title of {note.recipient.name} in "
-                    f"interview.yaml: '{right}'",
-                    span.start_char,
-                    span.end_char,
-                    Fix(right),
-                )
+                yield _wrong_title(span.text, span.start_char, note.recipient.name, right)
+
+    def _address_title(self, note: Note, interview: Interview) -> Iterator[Hit]:
+        """The title under (or beside) the recipient's name in the inside
+        address: "Mark Johnson, Nurse Manager" or "Mark Johnson / Nurse Manager"."""
+        parts = anatomy(note)
+        person = note.recipient
+        if parts.recipient is None or person is None or not person.title:
+            return
+        start, end = parts.recipient
+        lines = [
+            (start + m.start(), start + m.end())
+            for m in re.finditer(r"[^\r\n]+", note.body[start:end])
+        ]
+        surname = fold(person.name.split()[-1])
+        company = _title_words(interview.company)
+        for index, (s, e) in enumerate(lines):
+            if surname not in {w.key for w in names.words(note.body[s:e])}:
+                continue
+            comma = note.body.find(",", s, e)
+            if comma >= 0:
+                candidate = (comma + 1, e)
+            elif index + 1 < len(lines):
+                candidate = lines[index + 1]
+            else:
+                return
+            s, e = candidate
+            while s < e and note.body[s] in " \t":
+                s += 1
+            text = note.body[s:e].rstrip()
+            words = _title_words(text)
+            if not words or words <= company or not self._title_like(words):
+                return
+            if _differs(text, person.title):
+                yield _wrong_title(text, s, person.name, person.title)
+            return
+
+    def _title_like(self, words: set[str]) -> bool:
+        """Words of a job title, or a title word misspelled ("Maintenence Manager")."""
+        return any(
+            w in self.title_words or any(near_miss(w, t) for t in self.title_words) for w in words
+        )
 
     def _addressed_as(self, doc, as_, interview: Interview):
         """A title given to the reader: "your work as Director of Sales",
@@ -337,13 +373,7 @@ class MisspelledName(Rule):
             if interview.role and _title_words(span.text) <= _title_words(interview.role):
                 continue
             if _differs(span.text, person.title):
-                yield Hit(
-                    f"'{span.text}' is not the title of {person.name} in "
-                    f"interview.yaml: '{person.title}'",
-                    span.start_char,
-                    span.end_char,
-                    Fix(person.title),
-                )
+                yield _wrong_title(span.text, span.start_char, person.name, person.title)
 
     def _described(self, doc, article, interview: Interview):
         """A title the note gives its reader in passing: "It's not often a
@@ -398,6 +428,20 @@ class MisspelledName(Rule):
         if not content & self.title_words or content <= FUNCTIONS:
             return None
         return span
+
+
+def _wrong_title(text: str, start: int, name: str, right: str) -> Hit:
+    """A title that is not the interviewer's: misspelled, or another one."""
+    given, meant = _title_words(text), _title_words(right)
+    extra = given - meant
+    misspelled = extra and all(any(near_miss(w, m) for m in meant) for w in extra)
+    what = "misspells" if misspelled else "is not"
+    return Hit(
+        f"'{text}' {what} the title of {name} in interview.yaml: '{right}'",
+        start,
+        start + len(text),
+        Fix(right),
+    )
 
 
 def _title_words(title: str) -> set[str]:
