@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from notelint.facts import Facts
 from notelint.masking import mask
 from notelint.model import Application, Finding, Hit, LineIndex, Note, Problem, Severity
 from notelint.nlp import parse
@@ -45,15 +46,18 @@ def run(
     now: datetime,
     jobs: int = 1,
     timezone: str | None = None,
+    facts: Facts | None = None,
 ) -> Outcome:
     applications = _parsed(loaded.applications, nlp, jobs)
+    if facts is not None:
+        facts.parse_points(applications)
     corpus = (*applications, *loaded.neighbours)
     outcome = Outcome(files=len(loaded.reported | {p.path for p in loaded.problems}))
     for application in applications:
         for note in application.notes:
             if note.path in loaded.reported:
                 outcome.findings.extend(
-                    _check(note, application, corpus, rules, now, timezone, outcome)
+                    _check(note, application, corpus, rules, now, timezone, facts, outcome)
                 )
     outcome.findings.extend(_unreadable(loaded.problems, rules))
     outcome.findings.sort(key=lambda f: f.sort_key)
@@ -76,6 +80,7 @@ def _check(
     rules: list[ActiveRule],
     now: datetime,
     timezone: str | None,
+    facts: Facts | None,
     outcome: Outcome,
 ) -> Iterable[Finding]:
     lines = LineIndex.of(note.text)
@@ -84,7 +89,7 @@ def _check(
         rule = active.rule
         if rule.slug == UNREADABLE or {rule.slug, rule.code} & set(note.ignore):
             continue
-        context = Context(application, corpus, active.options, now, timezone)
+        context = Context(application, corpus, active.options, now, timezone, facts)
         try:
             hits = list(rule.check(note, context))
         except Exception as error:  # one broken rule must not stop the run

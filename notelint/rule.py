@@ -21,6 +21,8 @@ from notelint.model import Application, Hit, Interview, Note, Severity
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from notelint.facts import Facts
+    from notelint.specificity import Analyzer
     from notelint.timing import Policy
 
 Scope = Literal["note", "application", "corpus"]
@@ -37,6 +39,14 @@ class Context:
     options: Mapping[str, Any]
     now: datetime
     timezone: str | None = None  # the configuration's `timezone` (None: the machine's)
+    facts: Facts | None = None  # the run's shared analysis (None: a bare context in tests)
+
+    @property
+    def specificity(self) -> Analyzer:
+        """The run's specificity analyzer."""
+        if self.facts is None:
+            raise RuntimeError("this context has no facts: run the rule through the engine")
+        return self.facts.specificity
 
     def policy(self, rule: type[Rule] | Rule) -> Policy:
         """The timing policy of this application, with `rule`'s options."""

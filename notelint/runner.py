@@ -11,6 +11,7 @@ from typing import IO
 
 from notelint import engine, nlp, sources
 from notelint.config import Config, ConfigError
+from notelint.facts import Facts
 from notelint.formatters import Summary, formatter
 from notelint.masking import mask
 from notelint.model import Application, Finding, LineIndex
@@ -93,7 +94,10 @@ def run(groups: list[tuple[Config, list[str]]], options: RunOptions) -> Report:
             if note.path in loaded.reported
             for problem in unknown_rules(note, known)
         )
-        outcome = engine.run(loaded, active, pipeline, options.now, config.jobs, config.timezone)
+        facts = Facts(pipeline, registry.lists)
+        outcome = engine.run(
+            loaded, active, pipeline, options.now, config.jobs, config.timezone, facts
+        )
         report.findings.extend(outcome.findings)
         report.failing |= engine.fails(outcome.findings, config.fail_on)
         report.crashes.extend(outcome.crashes)

@@ -123,26 +123,10 @@ class _Point:
     doc: Doc
 
 
-_ANALYZERS: dict[tuple[int, tuple[tuple[str, ...], ...]], Analyzer] = {}
-CACHE_SIZE = 4096  # notes whose specificity an analyzer keeps
-
-
-def analyzer(nlp: Language, lists: Mapping[str, Sequence[str]]) -> Analyzer:
-    """The analyzer of this pipeline and these word lists, built once and
-    shared by every rule that judges specificity (it caches what it learns
-    of each note). Keyed by the pipeline's identity: the analyzer holds the
-    pipeline, so the identity is never reused while the entry lives."""
-    names = (GENERIC_WORDS, STOCK_PHRASES, SYNONYMS, TEMPLATE_SENTENCES, CONVERSATION_CUES)
-    key = (id(nlp), tuple(tuple(lists.get(name, ())) for name in names))
-    found = _ANALYZERS.get(key)
-    if found is None or found.nlp is not nlp:
-        found = _ANALYZERS[key] = Analyzer(nlp, lists)
-    return found
-
-
 class Analyzer:
-    """Built from the pipeline and the word lists of the rule packs; get the
-    shared one with `analyzer(nlp, lists)`."""
+    """Built once a run from the pipeline and the word lists of the rule
+    packs (`Facts.specificity`); it keeps what it learns of each note of
+    the run, by the note's path."""
 
     def __init__(self, nlp: Language, lists: Mapping[str, Sequence[str]]):
         self.nlp = nlp
@@ -168,7 +152,7 @@ class Analyzer:
         self.template_grams = _grams(nlp, tuple(lists.get(TEMPLATE_SENTENCES, ())))
         self._points: dict[str, _Point] = {}
         self._point_docs: dict[str, Doc] = {}  # each point parsed once
-        self._cache: dict[tuple[int, int], tuple[Doc, Interview | None, Specificity]] = {}
+        self._cache: dict[tuple[str, str | None], Specificity] = {}
 
     # -- the interview's words ------------------------------------------------
     def context_words(self, interview: Interview | None) -> frozenset[str]:
@@ -244,8 +228,7 @@ class Analyzer:
         if not points or note.doc is None:
             return ()
         weak = self.context_words(interview)
-        unparsed = [p for p in dict.fromkeys(points) if p not in self._point_docs]
-        self._point_docs.update(zip(unparsed, self.nlp.pipe(unparsed), strict=True))  # one batch
+        self.parse_points(points)
         tokens = self.content_tokens(note)
         content = [t for t in tokens if self._content(t, generic=False)]
         words = {_lemma(t) for t in content} | {t.lower_ for t in content}
@@ -274,19 +257,19 @@ class Analyzer:
                     return True
         return False
 
+    def parse_points(self, points: Iterable[str]) -> None:
+        """Parse the points not parsed yet, in one batch."""
+        unparsed = [p for p in dict.fromkeys(points) if p not in self._point_docs]
+        self._point_docs.update(zip(unparsed, self.nlp.pipe(unparsed), strict=True))
+
     def specificity(self, note: Note, interview: Interview | None) -> Specificity:
-        """The specific content of a note (cached per parse)."""
+        """The specific content of a note (computed once a run)."""
         if note.doc is None:
             return Specificity()
-        key = (id(note.doc), id(interview))
-        cached = self._cache.get(key)
-        if cached is not None and cached[0] is note.doc and cached[1] is interview:
-            return cached[2]
-        result = self._specificity(note, interview)
-        if len(self._cache) >= CACHE_SIZE:
-            del self._cache[next(iter(self._cache))]  # the oldest
-        self._cache[key] = (note.doc, interview, result)
-        return result
+        key = (note.path, str(interview.path) if interview else None)
+        if key not in self._cache:
+            self._cache[key] = self._specificity(note, interview)
+        return self._cache[key]
 
     def _specificity(self, note: Note, interview: Interview | None) -> Specificity:
         stock = self.stock_spans(note)

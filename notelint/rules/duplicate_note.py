@@ -3,7 +3,6 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from notelint import specificity
 from notelint.anatomy import anatomy
 from notelint.model import Hit, Severity
 from notelint.rule import Rule
@@ -58,7 +57,6 @@ class DuplicateNote(Rule):
     }
 
     def prepare(self, nlp, options, lists):
-        self.analyzer = specificity.analyzer(nlp, lists)
         # a Severity: the registry checked it
         self.paragraph_severity = options["paragraph_severity"]
 
@@ -101,7 +99,7 @@ class DuplicateNote(Rule):
         spacing folded."""
         if start is None:
             start, end = anatomy(note).content
-        names = self.analyzer.name_words(context.interview)
+        names = context.specificity.name_words(context.interview)
         parts = []
         for token in note.doc:
             if not start <= token.idx < end:

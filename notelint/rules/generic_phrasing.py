@@ -54,24 +54,21 @@ class GenericPhrasing(Rule):
     requires = frozenset({"pos", "lemma", "dep", "ents"})
     options = {"min_score": 3.0, "min_words": 12, "stock_phrase_info": True}
 
-    def prepare(self, nlp, options, lists):
-        self.analyzer = specificity.analyzer(nlp, lists)
-
     def check(self, note, context):
-        if not self.analyzer.usable:
+        if not context.specificity.usable:
             return
         if note.kind != "thank-you" or note.doc is None:
             return
         if not has_content(note):
             return  # a greeting or a signature alone: nothing to judge
-        personal = self.analyzer.personal(note, context.interview)
+        personal = context.specificity.personal(note, context.interview)
         if not personal.points and personal.score < context.options["min_score"]:
             short = personal.words < context.options["min_words"]
             yield Hit(self._message(note, context, short))
             return
         if context.options["stock_phrase_info"]:
-            found = self.analyzer.specificity(note, context.interview)
-            yield from self._stock_phrases(note, found)
+            found = context.specificity.specificity(note, context.interview)
+            yield from self._stock_phrases(note, found, context)
 
     def _message(self, note, context, short: bool) -> str:
         recipient = note.recipient
@@ -95,9 +92,9 @@ class GenericPhrasing(Rule):
             "they asked, and how your own experience bears on it"
         )
 
-    def _stock_phrases(self, note, found):
+    def _stock_phrases(self, note, found, context):
         """Stock phrases between the first and the last sentence of the content."""
-        content = {t.i for t in self.analyzer.content_tokens(note) if t.is_alpha}
+        content = {t.i for t in context.specificity.content_tokens(note) if t.is_alpha}
         sentences = [s for s in note.doc.sents if any(t.i in content for t in s)]
         if len(sentences) < 3:
             return

@@ -1,6 +1,5 @@
 from pathlib import Path
 
-from notelint import specificity
 from notelint.model import Hit, Severity
 from notelint.rule import Rule
 
@@ -41,11 +40,8 @@ class HiringManagerDetail(Rule):
     requires = frozenset({"pos", "lemma", "dep", "ents"})
     options = {"ratio": 1.75, "margin": 8.0}
 
-    def prepare(self, nlp, options, lists):
-        self.analyzer = specificity.analyzer(nlp, lists)
-
     def check(self, note, context):
-        if not self.analyzer.usable:
+        if not context.specificity.usable:
             return
         recipient = note.recipient
         if (
@@ -55,7 +51,7 @@ class HiringManagerDetail(Rule):
             or note.doc is None
         ):
             return
-        analyzer, interview = self.analyzer, context.interview
+        analyzer, interview = context.specificity, context.interview
         mine = analyzer.specificity(note, interview)
         best = None
         for other in context.application.others(note):

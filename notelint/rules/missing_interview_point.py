@@ -44,20 +44,17 @@ class MissingInterviewPoint(Rule):
     requires = frozenset({"pos", "lemma", "dep", "ents"})
     options = {"list_unmentioned": True}
 
-    def prepare(self, nlp, options, lists):
-        self.analyzer = specificity.analyzer(nlp, lists)
-
     def check(self, note, context):
-        if not self.analyzer.usable:
+        if not context.specificity.usable:
             return
         points = specificity.points_of(note.recipient)
         if note.kind != "thank-you" or not points or note.doc is None:
             return
         if not has_content(note):
             return  # a greeting or a signature alone: nothing to judge
-        if not any(self.analyzer.judgeable(p, context.interview) for p in points):
+        if not any(context.specificity.judgeable(p, context.interview) for p in points):
             return  # only template words ("the team culture"): nothing to look for
-        echoed = self.analyzer.echoes(note, points, context.interview)
+        echoed = context.specificity.echoes(note, points, context.interview)
         name = note.recipient.name
         if not echoed:
             listed = "; ".join(f"'{p}'" for p in points)

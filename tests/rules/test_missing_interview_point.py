@@ -158,6 +158,7 @@ def test_word_vectors_recognise_a_paraphrase():
 
     from notelint import nlp as nlp_module
     from notelint import packs
+    from notelint.facts import Facts
     from notelint.model import Application, Interview, Interviewer
     from notelint.notes import parse_note
     from notelint.rule import Context
@@ -171,7 +172,9 @@ def test_word_vectors_recognise_a_paraphrase():
     for word in ("garden", "weather", "holiday"):
         pipeline.vocab.set_vector(word, other)
     rule = MissingInterviewPoint()
-    rule.prepare(pipeline, dict(rule.options), packs.load(()).lists)
+    lists = packs.load(()).lists
+    rule.prepare(pipeline, dict(rule.options), lists)
+    facts = Facts(pipeline, lists)
     person = Interviewer("Ana Ruiz", role="colleague", points=("budget forecasting",))
     interview = Interview(path=Path("interview.yaml"), company="Acme", interviewers=(person,))
 
@@ -179,7 +182,7 @@ def test_word_vectors_recognise_a_paraphrase():
         raw = f"---\nto: Ana Ruiz\n---\nDear Ana,\n\n{sentence}\n\nBest,\nJo\n".encode()
         note = parse_note("ana.md", raw)
         note = replace(note, recipient=person, doc=pipeline(note.body))
-        context = Context(Application(interview, (note,)), (), dict(rule.options), NOW)
+        context = Context(Application(interview, (note,)), (), dict(rule.options), NOW, facts=facts)
         return [h for h in rule.check(note, context) if h.severity is None]
 
     assert warnings("I keep thinking about predicting spend and estimating money.") == []
