@@ -125,11 +125,9 @@ def parse(body: str) -> Anatomy:
     greeting = _greeting(body, lines)
     header = (0, greeting[0]) if greeting and body[: greeting[0]].strip() else None
     content_start = greeting[1] if greeting else 0
-    subject = None
-    if header is None and greeting is not None:
-        subject = _subject_after(body, lines, greeting[1])
-        if subject is not None:
-            content_start = subject[1]
+    subject = _subject_after(body, lines, greeting[1]) if greeting else None
+    if subject is not None:
+        content_start = subject[1]
     signature, closing, footer = _signature(body, lines, content_start)
     content_end = signature[0] if signature else len(body)
     parts = Anatomy(greeting, (content_start, max(content_start, content_end)), signature)
@@ -142,7 +140,7 @@ def parse(body: str) -> Anatomy:
         sender=sender,
         date=date,
         recipient=recipient,
-        subject=subject_line,
+        subject=subject_line or subject,
         closing=closing,
         footer=footer,
     )

@@ -85,7 +85,9 @@ _NOT_PROSE = re.compile(
     re.MULTILINE | re.DOTALL,
 )
 # Lines that may open a quoted message: only then is the reply parser asked.
-_REPLY_CUE = re.compile(r":[ \t]*$|^-{3,}|^_{10,}", re.MULTILINE)
+_REPLY_CUE = re.compile(
+    r":[ \t]*$|^-{3,}|^_{10,}|^[ \t>*]*(?:From|Von|De|Van|Da|Od)[ \t]*:", re.MULTILINE
+)
 REPLY_LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "nl")
 
 

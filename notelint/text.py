@@ -139,8 +139,11 @@ def near_miss(written: str, meant: str) -> bool:
     `meant`'s length allows."""
     if written == meant:
         return False
+    shorter, longer = sorted((written, meant), key=len)
+    if len(longer) - len(shorter) >= 2 and longer.startswith(shorter):
+        return False  # another word with an ending of its own: "Roberts", "Robertson"
     limit = max_edits(len(meant))
-    return limit > 0 and abs(len(written) - len(meant)) <= limit and edits(written, meant) <= limit
+    return limit > 0 and len(longer) - len(shorter) <= limit and edits(written, meant) <= limit
 
 
 def same_or_near(written: str, meant: str) -> bool:

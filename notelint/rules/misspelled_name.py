@@ -12,7 +12,7 @@ from notelint.anatomy import anatomy
 from notelint.model import Fix, Hit, Interview, Interviewer, Note, Severity
 from notelint.names import Mention, People, Word
 from notelint.rule import Context, Rule
-from notelint.text import fold, near_miss
+from notelint.text import describe_foreign, fold, near_miss
 
 STOP = {"of", "the", "and", "&", "for", "a", "an", "to", "in"}
 ABBREVIATIONS = {
@@ -174,8 +174,10 @@ class MisspelledName(Rule):
             if not strong and not self._weak_ok(word, close):
                 continue
             right = close.part.text
+            lookalike = describe_foreign(word.text)
             yield Hit(
-                f"'{word.text}' looks like a misspelling of the interviewer's name '{right}'",
+                f"'{word.text}' looks like a misspelling of the interviewer's name '{right}'"
+                + (f" ({lookalike})" if lookalike else ""),
                 word.start,
                 word.end,
                 Fix(right),
