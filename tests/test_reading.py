@@ -242,3 +242,14 @@ def test_a_broken_neighbour_is_not_reported_on(tmp_path, monkeypatch):
     assert json.loads(alone.output)["findings"] == []
     whole = _cli(tmp_path, monkeypatch, "check", ".", *now)
     assert {f["path"] for f in json.loads(whole.output)["findings"]} == {"halcyon/interview.yaml"}
+
+
+def test_the_examples_read_the_same_in_every_machine_zone(monkeypatch):
+    root = Path(__file__).resolve().parent.parent
+    outputs = {
+        tz: _cli(root, monkeypatch, "check", "examples", "--format", "json", tz=tz).output
+        for tz in ("UTC", "America/New_York", "Asia/Tokyo")
+    }
+    assert len(set(outputs.values())) == 1
+    late = [f for f in json.loads(outputs["UTC"])["findings"] if f["rule"] == "late-thank-you"]
+    assert {Path(f["path"]).name for f in late} >= {"raj-patel.eml"}
