@@ -119,7 +119,10 @@ def _finding(note: Note, lines: LineIndex, hit: Hit, active: ActiveRule) -> Find
     message = hit.message
     if sensitive and hit.start is not None and hit.end is not None:
         secret = note.body[hit.start : hit.end].strip()
-        if len(secret) > 1:  # a rule that quoted the secret: mask it here, for every format
+        quoted = f"'{secret}'"
+        if secret and quoted in message:  # only the quotation, never the rule's own words
+            message = message.replace(quoted, f"'{mask(secret)}'")
+        elif len(secret) > 1:  # a rule that wrote the secret unquoted
             message = message.replace(secret, mask(secret))
     return Finding(
         path=note.path,

@@ -5,7 +5,7 @@ sent), and the same findings however the note is passed."""
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -114,7 +114,7 @@ def test_a_draft_is_not_sent(header):
     draft = parse_note("n.eml", EML.format(to="kw@northwind.example", extra=header).encode())
     sent = parse_note("n.eml", EML.format(to="kw@northwind.example", extra="").encode())
     assert draft.sent is None
-    assert sent.sent == datetime(2026, 11, 23, 8, 0, tzinfo=timezone.utc)
+    assert sent.sent == datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 
 
 # -- one timing policy --------------------------------------------------------
@@ -122,7 +122,7 @@ def test_a_draft_is_not_sent(header):
 
 def test_the_policy_converts_into_its_zone():
     tokyo = Policy(zone("Asia/Tokyo"))
-    aware = datetime(2026, 11, 20, 14, 0, tzinfo=timezone.utc)
+    aware = datetime(2026, 11, 20, 14, 0, tzinfo=UTC)
     assert tokyo.local(aware) == datetime(2026, 11, 20, 23, 0)
     assert tokyo.local(datetime(2026, 11, 20, 14, 0)) == datetime(
         2026, 11, 20, 14, 0

@@ -9,7 +9,6 @@ from rapidfuzz import fuzz
 
 from notelint import names
 from notelint.anatomy import HONORIFICS, anatomy
-from notelint.masking import mask
 from notelint.model import Hit, Interview, Note, Severity
 from notelint.nlp import phrase_finder
 from notelint.rule import Context, Rule
@@ -193,14 +192,12 @@ class ConfidentialContent(Rule):
             for item in detectors[name]()
         ]
         taken: list[tuple[int, int]] = []
-        reveal = bool(context.options.get("reveal", False))
         for item in sorted(found, key=lambda f: (f.start, -f.end)):
             if any(s < item.end and item.start < e for s, e in taken):
                 continue  # one finding per span: the first, widest reason
             taken.append((item.start, item.end))
             text = note.body[item.start : item.end]
-            shown = text if reveal else mask(text)
-            yield Hit(f"{item.what} '{shown}': {item.advice}", item.start, item.end, sensitive=True)
+            yield Hit(f"{item.what} '{text}': {item.advice}", item.start, item.end, sensitive=True)
 
     # --- the interview's confidential terms ---------------------------------
 

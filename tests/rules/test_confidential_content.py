@@ -3,7 +3,7 @@ figures, third parties' names and contact details, secret-like strings."""
 
 import pytest
 
-from notelint.rules.confidential_content import mask
+from notelint.masking import mask
 
 RULE = "confidential-content"
 INTERVIEW = """\
@@ -58,6 +58,8 @@ BAD = [
     ("At Globex we lost 3 clients this spring.", "3", "figure"),
     # third parties
     ("My former manager, Dana Whitfield, will be a reference.", "Dana Whitfield", "third party"),
+    ("Our client Harriet Okoro is unhappy with the rollout.", "Harriet Okoro", "third party"),
+    ("At Globex, Peter Lindqvist runs the pricing desk.", "Peter Lindqvist", "third party"),
     (
         "You can write to her at dana.whitfield@globex.example.",
         "dana.whitfield@globex.example",
@@ -110,6 +112,12 @@ GOOD = [
     "My password manager habit is something I would bring to the team.",
     # a public figure quoted
     "As Peter Drucker said, culture eats strategy for breakfast.",
+    # people of the hiring company, named in passing
+    "I enjoyed meeting Priya Raman from your analytics team over lunch.",
+    "Your colleague Tomas Berg walked me through the test rig.",
+    # the candidate's own results
+    "At Globex I cut our churn by 18% in a year.",
+    "I led the team that grew sales 30% at Globex.",
     # the term's words scattered over different sentences
     "The Falcon mascot was fun. Every project needs one.",
 ]
@@ -204,3 +212,62 @@ def test_another_applications_company_is_no_person(lint):
         "b/interview.yaml": "company: Brackenridge Freight\ninterviewers: [{name: Jonah Feld}]\n",
     }
     assert lint(files, select=("confidential-content",)) == []
+
+
+LETTER = """\
+Jane Doe
+12 Elm Road
+Springfield, VA 22055
+(703) 555-6805 | jane.doe@mailbox.example
+April 9, 2026
+Mr. Jim Peterman, Executive Director
+Acme Robotics
+538 Cameron Building, Suite 514
+Washington, D.C. 20515
+Dear Mr. Peterman:
+Thank you for the tour of the assembly line.
+Mit freundlichen Grüßen,
+Hanna Vogel
++49 30 1234567
+"""
+
+
+def test_a_letter_header_and_signature_are_no_leak(lint):
+    """The letterhead (the sender's own address, phone and e-mail), the inside
+    address (the recipient's name and company) and a signature under a closing
+    in another language are not third parties' details."""
+    files = {
+        "app/interview.yaml": INTERVIEW,
+        "app/maria-gonzalez.md": "---\nto: Maria Gonzalez\nsent: 2026-11-21T09:00\n---\n" + LETTER,
+    }
+    assert [f for f in lint(files, select=(RULE,)) if f.rule == RULE] == []
+
+
+def test_without_an_interview_no_name_is_judged(lint):
+    """Who is a third party needs to know who the interviewers are; contact
+    details and markers are still found."""
+    body = (
+        "---\nsent: 2026-11-21T09:00\n---\nDear Ms. Reyes,\n\nMy manager Dana Whitfield agrees. "
+        "Write to dana.whitfield@globex.example. This is confidential.\n\nBest,\nJo\n"
+    )
+    found = [f for f in lint({"note.md": body}, select=(RULE,)) if f.rule == RULE]
+    assert sorted(f.message.split(" '")[0] for f in found) == [
+        "a third party's e-mail address",
+        "confidential marker",
+    ]
+
+
+@pytest.mark.parametrize(
+    "detector, body",
+    [
+        ("terms", "I spent a month on Project Falcon."),
+        ("markers", "This is confidential, but the launch slipped."),
+        ("secrets", "The staging password is Winter2026#."),
+        ("contacts", "You can write to her at dana.whitfield@globex.example."),
+        ("people", "My former manager, Dana Whitfield, will be a reference."),
+        ("figures", "At Globex our churn reached 14% last quarter."),
+    ],
+)
+def test_each_detector_can_be_switched_off(lint, detector, body):
+    assert len(run(lint, body)) == 1
+    assert run(lint, body, **{detector: False}) == []
