@@ -51,15 +51,17 @@ SALUTATION = re.compile(rf"^[ \t]*{_SALUTATION}[ \t,]*", re.IGNORECASE)
 _GREETING_LINE = re.compile(rf"^[ \t]*{_SALUTATION}", re.IGNORECASE)
 # "Dear Ms. Scott:" inside a letter typed as one run-on line.
 _DEAR_INLINE = re.compile(r"(?<![^\W_])Dear[ \t]+[^\r\n.:,!?]{1,60}?[.]?[^\r\n:,!?]{0,30}[:,]")
-# A closing alone on its line, or followed by the sender's name: "Best regards, Simon".
+# A closing alone on its line, or followed by the sender's name: "Best regards, Simon"
+# (not by the reader's: "Thanks again, Ms. Gonzalez." speaks to them).
 _NAME = r"(?-i:[A-ZÀ-ÖØ-Þ][^\s,.!?]*\.?(?:[ \t]+[A-ZÀ-ÖØ-Þ][^\s,.!?]*\.?){0,4})"
+_SENDER = rf"(?!{_alternatives(tuple(HONORIFICS))}\b){_NAME}"
 CLOSING = re.compile(
     rf"^[ \t]*(?:with[ \t]+)?{_alternatives(_LISTS['closings'])}"
-    rf"[ \t]*(?:[,.!—–-]+[ \t]*(?:{_NAME}[ \t]*)?)?$",
+    rf"[ \t]*(?:[,.!—–-]+[ \t]*(?:{_SENDER}[ \t]*)?)?$",
     re.IGNORECASE | re.MULTILINE,
 )
 _CLOSING_INLINE = re.compile(
-    rf"(?<=[.!?])[ \t]+{_alternatives(_LISTS['closings'])}[ \t]*,[ \t]*{_NAME}[ \t]*$",
+    rf"(?<=[.!?])[ \t]+{_alternatives(_LISTS['closings'])}[ \t]*,[ \t]*{_SENDER}[ \t]*$",
     re.IGNORECASE,
 )
 _FOOTER = re.compile(rf"^[ \t]*{_alternatives(_LISTS['mail-footers'])}\b", re.IGNORECASE)

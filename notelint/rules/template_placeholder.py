@@ -209,8 +209,9 @@ class TemplatePlaceholder(Rule):
             for match in self.capitals.finditer(body):
                 line_start = body.rfind("\n", 0, match.start()) + 1
                 line_end = body.find("\n", match.end())
-                line = body[line_start : line_end if line_end >= 0 else len(body)]
-                if sum(c.islower() for c in line) > sum(c.isupper() for c in line):
+                line_end = line_end if line_end >= 0 else len(body)
+                rest = body[line_start : match.start()] + body[match.end() : line_end]
+                if sum(c.islower() for c in rest) > sum(c.isupper() for c in rest):
                     yield match.span()  # a capital slot on a line that is not shouting
         for match in PARENTHESIS.finditer(body):
             keys = [fold(w) for w in re.findall(r"[^\W\d_]+", match.group(1))]
@@ -298,7 +299,6 @@ def _fill(slot: str, body: str, start: int, note: Note, context: Context) -> str
         "insert",
         "add",
         "mention",
-        "specific",
         "something",
         "detail",
         "details",

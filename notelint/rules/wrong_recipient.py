@@ -18,7 +18,7 @@ NAME = r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*"
 # "Dr. Patel", "Ms Gonzalez": an honorific before the name, its period no full stop.
 TITLED = r"(?:(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Professor)\.?[ \t]+)?"
 # A sentence: up to a full stop, not the period of an abbreviation ("Dr.").
-SENTENCE = re.compile(r"(?:[^.!?\n]|\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Jr|Sr)\.)+[.!?]*")
+SENTENCE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Jr|Sr)\.|[^.!?\n])+[.!?]*")
 # "Raj, your point about ..." at the start of a sentence.
 LEADING = re.compile(
     rf"[ \t]*({TITLED}{NAME}(?:[ \t]+{NAME})?),[ \t]+"

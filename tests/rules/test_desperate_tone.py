@@ -41,6 +41,16 @@ BAD = [
     ("Any news?!?", "?!?", "repeated"),
     ("I would LOVE to join and I am SO READY.", "LOVE to join and I am SO READY", "shouting"),
     ("PLEASE CALL ME.", "PLEASE CALL", "shouting"),
+    # pressure without an exclamation mark
+    (
+        "You will not find anyone who wants this job more than I do.",
+        "anyone who wants this job more than I do",
+        "pleading",
+    ),
+    ("Waiting for a positive reply.", "Waiting for a positive reply", "pleading"),
+    ("Sorry to bother you again about the role.", "Sorry to bother you again", "pleading"),
+    ("Did you get my last three emails?", "Did you get my last three emails", "pleading"),
+    ("I am available any time, day or night.", "any time, day or night", "pleading"),
 ]
 
 
@@ -70,6 +80,8 @@ GOOD = [
     "Let me know by Friday if you need my references.",
     "I took a day off last week to visit your Whitby surgery as a patient.",
     "I will send the signed forms by end of day today.",
+    "Did you get a chance to look at the portfolio link?",
+    "I look forward to a positive working relationship with the team.",
 ]
 
 

@@ -146,3 +146,47 @@ def test_template_with_a_few_filled_in_words_is_still_generic(lint, body):
 def test_one_concrete_thing_is_enough(lint):
     body = "Thank you for the tour of the lab and for showing me the new sequencer.\n"
     assert warnings(run(lint, body)) == []
+
+
+def test_a_note_too_short_to_say_anything_warns(lint):
+    (finding,) = warnings(run(lint, "Thanks!\n"))
+    assert "too short" in finding.message
+    assert "usability testing" not in finding.message or "e.g." in finding.message
+
+
+def test_stock_sentences_naming_company_and_role_are_still_generic(lint):
+    body = (
+        "Thank you for meeting with me about the Product Development Manager role at Acme "
+        "Robotics. I enjoyed learning about Acme Robotics and its culture. I am confident my "
+        "background makes me a strong fit for Acme Robotics, and I look forward to the next steps.\n"
+    )
+    assert len(warnings(run(lint, body))) == 1
+
+
+def test_another_interviewers_point_does_not_make_the_note_personal(lint):
+    """Raj's note echoing Maria's point is not personal to Raj."""
+    interview = INTERVIEW.replace(
+        "  - name: Raj Patel\n    role: hiring-manager\n",
+        "  - name: Raj Patel\n    role: hiring-manager\n    points: [budget forecasting for Q3]\n",
+    )
+    body = (
+        "Thank you for your time today. I enjoyed the collaboration between marketing and "
+        "product development. I look forward to hearing from you.\n"
+    )
+    files = {
+        "app/interview.yaml": interview,
+        "app/raj.md": note(body, to="Raj Patel", greeting="Dear Raj,"),
+    }
+    findings = [f for f in lint(files, select=(RULE,)) if f.rule == RULE]
+    assert len(warnings(findings)) == 1
+    assert "budget forecasting for Q3" in findings[0].message
+
+
+def test_an_inside_address_names_the_company_not_a_specific(lint):
+    body = (
+        "Mark Johnson\nNurse Manager\nHarbour Hospital Group\n12 Pine Road\n\nDear Mr. Johnson,\n\n"
+        "Thank you for the interview for the nursing position at Harbour Hospital Group. I enjoyed "
+        "learning more about the team, and I look forward to hearing from you.\n\nSincerely,\nJo\n"
+    )
+    findings = lint({"loose/note.md": body}, select=(RULE,))
+    assert len(warnings(findings)) == 1

@@ -159,3 +159,43 @@ def test_a_title_given_in_passing(lint, sentence, flagged):
         {"app/interview.yaml": interview, "app/m.md": note}, select=("misspelled-name",)
     )
     assert bool(findings) is flagged, findings
+
+
+@pytest.mark.parametrize(
+    "address, message",
+    [
+        (
+            "Teodor Marsh, Senior Partner\nMarsh & Delgado LLP\n",
+            "'Senior Partner' is not the title",
+        ),
+        (
+            "Teodor Marsh\nManaging Partnre\nMarsh & Delgado LLP\n",
+            "'Managing Partnre' misspells the title",
+        ),
+    ],
+)
+def test_the_title_in_the_inside_address(lint, address, message):
+    interview = "company: Marsh & Delgado LLP\ninterviewers:\n  - name: Teodor Marsh\n    title: Managing Partner\n"
+    note = f"---\nto: Teodor Marsh\n---\n{address}12 Quay Street\n\nDear Mr. Marsh,\n\nThank you.\n"
+    findings = lint(
+        {"app/interview.yaml": interview, "app/t.md": note}, select=("misspelled-name",)
+    )
+    assert [(message in f.message, f.fix.replacement) for f in findings] == [
+        (True, "Managing Partner")
+    ]
+
+
+def test_a_curly_apostrophe_is_no_misspelling(lint):
+    interview = "company: Acme\ninterviewers:\n  - name: Siobhan O'Neill\n"
+    note = "---\nto: Siobhan O’Neill\n---\nDear Ms. O’Neill,\n\nThanks, Siobhan.\n"
+    findings = lint({"app/interview.yaml": interview, "app/s.md": note})
+    assert [f for f in findings if f.rule in ("misspelled-name", "unreadable-input")] == []
+
+
+def test_a_lookalike_letter_is_named(lint):
+    interview = "company: Acme\ninterviewers:\n  - name: Maria Gonzalez\n"
+    note = "---\nto: Maria Gonzalez\n---\nDear M\u0430ria,\n\nThanks.\n"
+    (finding,) = lint(
+        {"app/interview.yaml": interview, "app/m.md": note}, select=("misspelled-name",)
+    )
+    assert "contains a Cyrillic '\u0430'" in finding.message

@@ -33,6 +33,7 @@ BITTER = [
     ("I would ask you to reconsider.", "reconsider"),
     ("I can only assume the decision was made before I walked in.", "I can only assume"),
     ("I find the decision hard to accept.", "hard to accept"),
+    ("I hope whoever you hired is worth it.", "I hope whoever"),
 ]
 
 
@@ -70,6 +71,8 @@ GOOD = [
     "Thank you for your time. I would welcome any feedback, and I hope our paths cross again.",
     "Many thanks for letting me know. I'd be grateful if you would keep my CV on file.",
     "THANK YOU for the news. Please Keep Me In Mind for other roles.",
+    # a good wish for whoever was hired is gracious
+    "Thank you for letting me know. I hope whoever you hire works out well; please keep me in mind.",
 ]
 
 

@@ -53,6 +53,23 @@ BAD = [
     ("Dear Maria,\n\nI loved insert a detail here and more.\n", (7, 9, 29), None),
     ("Dear Maria,\n\nI loved (mention a project) most.\n", (7, 9, 28), None),
     ("Dear Maria,\n\nMy portfolio: [link].\n", (7, 15, 21), None),
+    # fill-ins printed without brackets
+    ("Dear Mr./Ms. Gonzalez,\n\nThanks.\n", (5, 6, 13), None),
+    ("Dear Maria,\n\nI would love to join Company Name soon.\n", (7, 22, 34), "Acme Robotics"),
+    ("Dear Maria,\n\nI would love to join COMPANY NAME soon.\n", (7, 22, 34), "Acme Robotics"),
+    ("Dear NAME,\n\nThanks.\n", (5, 6, 10), "Maria Gonzalez"),
+    ("Dear Maria,\n\nThank you for the interview on (date).\n", (7, 32, 38), None),
+    (
+        "Dear Maria,\n\nThanks for the feedback on the (name position).\n",
+        (7, 32, 47),
+        "Product Development Manager",
+    ),
+    (
+        "Dear Maria,\n\nI enjoyed the Specific Position talk.\n",
+        (7, 15, 32),
+        "Product Development Manager",
+    ),
+    ("Dear Maria,\n\nThanks.\n\nSincerely,\nYour Name\n", (10, 1, 10), None),
 ]
 
 GOOD = [
@@ -64,6 +81,11 @@ GOOD = [
     "Dear Maria,\n\nWe sold XXL jackets and watched Super Bowl XX.\n",
     "Dear Maria,\n\nThanks.\n\n___\n\nBest,\nSam\n",
     "Dear Maria,\n\nThe attached deck (see attached) has the numbers.\n",
+    # the same words in ordinary prose, lower case
+    "Dear Maria,\n\nYour name came up twice, and the company name is catchy.\n",
+    "Dear Maria,\n\nI led the migration (the team and I) in a week.\n",
+    # placeholders inside code and URLs are not prose
+    "Dear Maria,\n\nBook me at https://cal.example/{name} or see `[Company]`.\n",
 ]
 
 

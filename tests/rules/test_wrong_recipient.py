@@ -62,3 +62,26 @@ def test_leaves_the_right_person_alone(lint, body):
 
 def test_silent_when_recipient_unknown(lint):
     assert found(lint, "Dear Maria,\n\nThanks.\n", to=None) == []
+
+
+@pytest.mark.parametrize(
+    "body, spoken",
+    [
+        ("Hi Raj,\n\nThank you, Ms. Gonzalez, for the tour.\n", "Gonzalez"),
+        ("Hi Raj,\n\nThe tour was great. Thanks again, Ms. Gonzalez.\n", "Gonzalez"),
+        ("Hi Raj,\n\nThank you, Dr. Fairweather, for the demo.\n", "Fairweather"),
+    ],
+)
+def test_an_honorific_does_not_hide_who_is_spoken_to(lint, body, spoken):
+    (finding,) = found(lint, body)
+    assert f"this sentence speaks to '{spoken}'" in finding.message
+
+
+def test_a_greeting_to_an_interviewer_of_another_application(lint):
+    files = {
+        "app/interview.yaml": INTERVIEW,
+        "app/raj.md": "---\nto: Rajesh Patel\n---\nDear Ms. Lindqvist,\n\nThanks for the tour.\n",
+        "other/interview.yaml": "company: Halcyon Robotics\ninterviewers:\n  - name: Greta Lindqvist\n",
+    }
+    (finding,) = lint(files, select=("wrong-recipient",))
+    assert "'Lindqvist' (Greta Lindqvist, of Halcyon Robotics, folder other)" in finding.message
