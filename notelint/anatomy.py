@@ -22,19 +22,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from notelint import yamlio
-from notelint.datafiles import builtin_folder
+from notelint.datafiles import builtin_lists
 from notelint.model import Note
-
-
-@cache
-def letter_lists() -> dict[str, tuple[str, ...]]:
-    """The built-in lists of `letters.yaml`."""
-    path = builtin_folder() / "letters.yaml"
-    data = yamlio.load(path.read_text(encoding="utf-8"), lines=False)
-    return {name: tuple(str(v) for v in values) for name, values in data["lists"].items()}
 
 
 def _alternatives(entries: tuple[str, ...]) -> str:
@@ -42,7 +33,7 @@ def _alternatives(entries: tuple[str, ...]) -> str:
     return "(?:" + "|".join(re.escape(e).replace(r"\ ", r"[ \t]+") for e in ordered) + ")"
 
 
-_LISTS = letter_lists()
+_LISTS = builtin_lists()
 SALUTATIONS = _LISTS["salutations"]
 HONORIFICS = frozenset(_LISTS["honorifics"])
 _SALUTATION = _alternatives(SALUTATIONS) + r"(?![^\W_])"

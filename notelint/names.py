@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from notelint.anatomy import HONORIFICS, SALUTATION, SALUTATIONS, anatomy
+from notelint.datafiles import builtin_list
 from notelint.model import Interviewer, Note
 from notelint.text import Word, fold, near_miss, spellings, words
 
@@ -27,6 +28,11 @@ HONORIFIC = re.compile(
     + r")\b\.?[ \t]+"
     rf"((?:{_NAME_WORD})(?:[ \t]+{_NAME_WORD}){{0,2}})"
 )
+LEGAL_FORMS = builtin_list("legal-forms")
+# Words that make a name of the word after them: a project, not a company.
+CODE_NAME_WORDS = builtin_list("code-name-words")
+NAME_SUFFIXES = builtin_list("name-suffixes")
+PARTICLES = builtin_list("name-particles")
 # Words that are never a name in a greeting or after an honorific.
 HONORIFIC_KEYS = HONORIFICS | {s.split()[0] for s in SALUTATIONS} - {"good"}
 
@@ -115,7 +121,7 @@ class People:
 
 
 def _particle(word: str) -> bool:
-    return word[:1].islower() or word.lower() in {"jr", "sr", "ii", "iii", "iv"} or len(word) == 1
+    return word[:1].islower() or word.lower() in NAME_SUFFIXES or len(word) == 1
 
 
 def _short_form(key: str, first: str, nicknames: Mapping[str, set[str]]) -> bool:
@@ -270,24 +276,6 @@ def company_words(company: str, common: set[str]) -> list[Word]:
     ]
 
 
-LEGAL_FORMS = {
-    "inc",
-    "llc",
-    "ltd",
-    "plc",
-    "gmbh",
-    "ag",
-    "corp",
-    "co",
-    "lp",
-    "llp",
-    "sa",
-    "bv",
-    "nv",
-    "pty",
-}
-
-
 def capitalised_runs(text: str, skip: tuple[int, int] | None = None) -> Iterator[list[Word]]:
     """Runs of capitalised words in `text` (connectors like "&" and "of"
     inside a run are dropped), outside `skip`: where organisations are named."""
@@ -359,12 +347,6 @@ def company_spans(
                 found.append((run[i].start, run[i].end))
             i += 1
     return found
-
-
-# Words that make a name of the word after them: a project, not a company.
-CODE_NAME_WORDS = frozenset(
-    {"project", "operation", "programme", "program", "initiative", "codename"}
-)
 
 
 # -- who a note is for ----------------------------------------------------------

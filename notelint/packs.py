@@ -24,7 +24,7 @@ from typing import Any
 
 from notelint import yamlio
 from notelint.config import parse_severity
-from notelint.datafiles import builtin_folder
+from notelint.datafiles import ANALYSIS_LISTS, builtin_folder
 from notelint.kinds import Existence, Substitution
 from notelint.rule import Rule
 from notelint.schema import InputError, check_keys, require_mapping, suggest, texts
@@ -57,46 +57,66 @@ class Packs:
     rules: list[type[Rule]] = field(default_factory=list)
 
 
-def load(folders: tuple[Path, ...]) -> Packs:
+def load(folders: tuple[Path, ...], readers: frozenset[str] = frozenset()) -> Packs:
+    """The built-in packs, then the packs of `folders`. The built-in packs
+    declare the list names; a user's pack may extend a declared list (or one
+    a plugin rule `reads`), never invent one nor extend one the analysis
+    layer reads at start-up."""
     packs = Packs()
+    declared: frozenset[str] | None = None  # the built-in packs declare
     for folder in (builtin_folder(), *folders):
         if not folder.is_dir():
             raise PackError(f"{folder}: rule pack folder does not exist")
         for path in sorted(folder.glob("*.y*ml")):
             try:
-                _load_pack(path, packs)
+                _load_pack(path, packs, declared)
             except InputError as error:
                 where = f"{path}:{error.line}" if error.line else str(path)
                 raise PackError(f"{where}: {error}") from None
             except (OSError, UnicodeDecodeError) as error:
                 raise PackError(f"{path}: cannot read: {error}") from None
+        if declared is None:
+            declared = frozenset(packs.lists) | readers
     return packs
 
 
-def _load_pack(path: Path, packs: Packs) -> None:
+def _load_pack(path: Path, packs: Packs, declared: frozenset[str] | None) -> None:
     """Read a pack with libyaml (fast: packs are long word lists); a pack that
     fails is read again keeping lines, so that the error can name one."""
     text = path.read_text(encoding="utf-8")
     try:
-        _read_pack(yamlio.load(text, lines=False), packs)
+        _read_pack(yamlio.load(text, lines=False), packs, declared)
     except InputError:
-        _read_pack(yamlio.load(text), Packs())
+        _read_pack(yamlio.load(text), Packs(), declared)
         raise
 
 
-def _read_pack(data: Any, packs: Packs) -> None:
+def _read_pack(data: Any, packs: Packs, declared: frozenset[str] | None) -> None:
     data = require_mapping(data, "a rule pack")
     check_keys(data, PACK_KEYS, "")
     lists = require_mapping(
         data.get("lists") or yamlio.Mapping(), "lists", yamlio.line_of(data, "lists")
     )
     for name in lists:
+        if declared is not None:
+            _check_list_name(str(name), declared, yamlio.line_of(lists, name))
         packs.lists[name] = packs.lists.get(name, ()) + texts(lists, name, "lists: ")
     rules = data.get("rules") or []
     if not isinstance(rules, list):
         raise InputError("rules must be a list", yamlio.line_of(data, "rules"))
     for index, spec in enumerate(rules):
         packs.rules.append(_rule(spec, f"rules[{index}].", yamlio.line_of(rules, index)))
+
+
+def _check_list_name(name: str, declared: frozenset[str], line: int | None) -> None:
+    if name in ANALYSIS_LISTS:
+        raise InputError(
+            f"lists: '{name}' is read by notelint's analysis at start-up and cannot be "
+            "extended by a pack; change it in notelint's own rules/ folder",
+            line,
+        )
+    if name not in declared:
+        raise InputError(f"lists: unknown list '{name}'{suggest(name, sorted(declared))}", line)
 
 
 PLACEHOLDERS = {"existence": {"match"}, "substitution": {"match", "replacement"}}

@@ -145,7 +145,8 @@ def discover(pack_folders: Iterable = ()) -> Registry:
             continue
         for rule in loaded if isinstance(loaded, (list, tuple)) else [loaded]:
             registry.add(rule, origin)
-    found = packs.load(tuple(pack_folders))
+    readers = frozenset().union(*(rule.reads for rule in registry.rules.values()))
+    found = packs.load(tuple(pack_folders), readers)
     registry.lists = found.lists
     for rule in found.rules:
         registry.add(rule, f"rule pack rule '{rule.slug}'")

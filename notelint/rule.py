@@ -70,6 +70,9 @@ class Rule:
     requires: ClassVar[frozenset[str]] = frozenset()
     options: ClassVar[Mapping[str, Any]] = {}  # name -> default (its type is the option's)
     fixable: ClassVar[bool] = False
+    # Word lists a plugin rule reads from the packs beyond the built-in ones:
+    # declaring them lets a user's pack extend them.
+    reads: ClassVar[frozenset[str]] = frozenset()
 
     def prepare(
         self, nlp: Language, options: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]

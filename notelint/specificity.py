@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from notelint.anatomy import HONORIFICS, anatomy
+from notelint.datafiles import builtin_list
 from notelint.model import Interview, Interviewer, Note
 from notelint.nlp import phrase_matcher
 from notelint.text import fold
@@ -44,6 +45,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
+TEMPLATE_VERBS = builtin_list("template-verbs")  # what a template says the candidate did
+DURATION_UNITS = builtin_list("duration-units")
 STOCK_PHRASES = "stock-phrases"
 TEMPLATE_SENTENCES = "template-sentences"
 CONVERSATION_CUES = "conversation-cues"
@@ -71,7 +74,7 @@ SPECIFIC_ENTITIES = {
     "QUANTITY",
     "CARDINAL",
 }
-ROLE_HEADS = {"position", "role", "job", "opening", "vacancy", "post", "title", "opportunity"}
+ROLE_HEADS = builtin_list("role-nouns")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*|\d+", re.UNICODE)
 # Weights of the specificity score: an echoed point weighs most.
 POINT_WEIGHT = 3.0
@@ -469,44 +472,7 @@ def _own_deed(token: Token) -> bool:
     done = verb.tag_ == "VBD" or (
         verb.tag_ == "VBN" and any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)
     )
-    return done and verb.lemma_.lower() not in FEELINGS
-
-
-# What a template says the candidate did: felt, enjoyed, met; not what they did.
-FEELINGS = frozenset(
-    {
-        "be",
-        "have",
-        "enjoy",
-        "appreciate",
-        "meet",
-        "learn",
-        "speak",
-        "feel",
-        "want",
-        "think",
-        "find",
-        "leave",
-        "interview",
-        "apply",
-        "love",
-        "like",
-        "hope",
-        "wish",
-        "thank",
-        "receive",
-        "read",
-        "come",
-        "get",
-        "take",
-        "make",
-        "know",
-        "become",
-        "grow",
-        "forget",
-        "mean",
-    }
-)
+    return done and verb.lemma_.lower() not in TEMPLATE_VERBS
 
 
 def _grams(nlp: Language, sentences: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
@@ -531,9 +497,6 @@ def _grams(nlp: Language, sentences: tuple[str, ...]) -> frozenset[tuple[str, ..
 
 def points_of(recipient: Interviewer | None) -> tuple[str, ...]:
     return recipient.points if recipient is not None else ()
-
-
-DURATION_UNITS = {"day", "week", "month", "year", "hour", "minute"}
 
 
 def _duration(ent: Span) -> bool:

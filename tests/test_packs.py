@@ -91,3 +91,56 @@ def test_a_message_with_unknown_placeholders_is_a_pack_error(tmp_path, message, 
     with pytest.raises(PackError) as raised:
         load((tmp_path,))
     assert f"{tmp_path / 'p.yaml'}:4: {error}" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "pack, line, error",
+    [
+        (
+            "lists:\n  tone-pleeding: [I beg you]\n",
+            2,
+            "unknown list 'tone-pleeding'; did you mean 'tone-pleading'?",
+        ),
+        (
+            "# house words\nlists:\n  stock-phrases: [warm thanks]\n  generic-wrods: [thing]\n",
+            4,
+            "did you mean 'generic-words'?",
+        ),
+        (
+            "lists:\n  closings: [ciao for now]\n",
+            2,
+            "'closings' is read by notelint's analysis at start-up",
+        ),
+    ],
+)
+def test_list_names_are_checked(tmp_path, pack, line, error):
+    from notelint.packs import PackError, load
+
+    (tmp_path / "house.yaml").write_text(pack)
+    with pytest.raises(PackError) as raised:
+        load((tmp_path,))
+    assert f"house.yaml:{line}:" in str(raised.value)
+    assert error in str(raised.value)
+
+
+def test_a_declared_list_is_extended_and_a_plugin_may_declare_its_own(tmp_path):
+    from notelint.packs import load
+
+    (tmp_path / "house.yaml").write_text("lists:\n  tone-pleading: [I beg you]\n  my-words: [x]\n")
+    found = load((tmp_path,), readers=frozenset({"my-words"}))
+    assert found.lists["tone-pleading"][-1] == "I beg you"
+    assert found.lists["my-words"] == ("x",)
+
+
+def test_every_list_of_the_built_in_packs_is_read():
+    """No dead lists: each list name of rules/ appears in the code that reads it."""
+    from pathlib import Path
+
+    from notelint.datafiles import builtin_lists
+
+    package = Path(__file__).resolve().parent.parent / "notelint"
+    code = "\n".join(p.read_text() for p in package.rglob("*.py"))
+    unread = [
+        name for name in builtin_lists() if f'"{name}"' not in code and f"'{name}'" not in code
+    ]
+    assert unread == []

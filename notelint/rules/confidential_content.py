@@ -52,25 +52,6 @@ QUOTED = re.compile(
     r"^(?:'s|’s)?\s*(?:once\s+)?(?:said|says|wrote|writes|put it|puts it|argued|argues|observed|noted|would say)\b",
     re.I,
 )
-PARTICLES = {
-    "van",
-    "von",
-    "de",
-    "der",
-    "den",
-    "da",
-    "di",
-    "del",
-    "della",
-    "du",
-    "la",
-    "le",
-    "bin",
-    "ibn",
-    "al",
-    "el",
-    "ter",
-}
 # detect-secrets plugins that judge prose badly (random words look like entropy).
 NOISY_DETECTORS = {
     "Base64HighEntropyString",
@@ -173,6 +154,8 @@ class ConfidentialContent(Rule):
         self.person_nouns = {w.lower() for w in lists.get("person-nouns", ())}
         self.employer_people = {w.lower() for w in lists.get(EMPLOYER_PEOPLE, ())}
         self.achievements = {w.lower() for w in lists.get(ACHIEVEMENTS, ())}
+        self.measures = {w.lower() for w in lists.get("metric-measures", ())}
+        self.magnitudes = {w.lower() for w in lists.get("magnitudes", ())}
 
     def check(self, note: Note, context: Context) -> Iterable[Hit]:
         if note.doc is None:
@@ -397,13 +380,13 @@ class ConfidentialContent(Rule):
             tokens = [t for t in ent if not t.is_punct and t.text not in ("'s", "’s")]
             while tokens and tokens[0].text.lower().rstrip(".") in HONORIFICS:
                 tokens = tokens[1:]
-            tokens = [t for t in tokens if t.lower_ not in PARTICLES]
-            names = [t for t in tokens if t.text[:1].isupper() and t.is_alpha]
-            if len(names) < 2 or len(names) != len(tokens):
+            tokens = [t for t in tokens if t.lower_ not in names.PARTICLES]
+            named = [t for t in tokens if t.text[:1].isupper() and t.is_alpha]
+            if len(named) < 2 or len(named) != len(tokens):
                 continue  # a first name alone is too ambiguous to flag
-            if any(t.pos_ != "PROPN" for t in names):
+            if any(t.pos_ != "PROPN" for t in named):
                 continue
-            name = " ".join(t.text for t in names)
+            name = " ".join(t.text for t in named)
             plain = fold(name)
             if _is_known(plain, known) or any(plain in text for text in public):
                 continue
@@ -418,8 +401,8 @@ class ConfidentialContent(Rule):
             if not tied:
                 continue  # a colleague of the interviewer, an author: no harm in the name
             yield _Found(
-                names[0].idx,
-                names[-1].idx + len(names[-1].text),
+                named[0].idx,
+                named[-1].idx + len(named[-1].text),
                 "the full name of a third party",
                 "name only the interviewers; a first name is enough for anyone else",
             )
@@ -463,7 +446,11 @@ class ConfidentialContent(Rule):
                 e
                 for e in sentence.ents
                 if e.label_ in FIGURES
-                or (e.label_ == "CARDINAL" and _sizeable(e) and self._counts_a_metric(e, sentence))
+                or (
+                    e.label_ == "CARDINAL"
+                    and _sizeable(e, self.magnitudes)
+                    and self._counts_a_metric(e, sentence)
+                )
             ]
             if not figures:
                 continue
@@ -528,7 +515,7 @@ class ConfidentialContent(Rule):
             if token.lower_ == "our" and token.dep_ == "poss":
                 noun = token.head
                 if noun.lemma_.lower() in self.metrics or (
-                    noun.lemma_.lower() in MEASURES
+                    noun.lemma_.lower() in self.measures
                     and any(
                         c.lemma_.lower() in self.metrics
                         for c in noun.children
@@ -541,26 +528,11 @@ class ConfidentialContent(Rule):
 
 # --- helpers -----------------------------------------------------------------
 
-# Nouns that make a metric of the compound before them: "our churn rate".
-MEASURES = {
-    "rate",
-    "number",
-    "figure",
-    "total",
-    "growth",
-    "volume",
-    "count",
-    "level",
-    "data",
-    "result",
-}
-MAGNITUDES = {"hundred", "thousand", "million", "billion", "dozen"}
 
-
-def _sizeable(ent) -> bool:
+def _sizeable(ent, magnitudes: set[str]) -> bool:
     """A count worth keeping internal: written in digits or with a magnitude
     ("3 clients", "two million users"); not "two edits" or "one of us"."""
-    return any(c.isdigit() for c in ent.text) or any(t.lower_ in MAGNITUDES for t in ent)
+    return any(c.isdigit() for c in ent.text) or any(t.lower_ in magnitudes for t in ent)
 
 
 def _similar(token, part: str, threshold: int) -> bool:

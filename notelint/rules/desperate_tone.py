@@ -24,9 +24,6 @@ VOWELS = re.compile(r"[AEIOUY]")
 
 BRACKETED = re.compile(r"\[[^\]\n]*\]|\{[^}\n]*\}|<[^>\n]*>")
 ADVICE = "say what you offer, not what you need"
-DEMAND_VERBS = {"need", "expect", "require", "want"}
-DEMANDED = {"answer", "decision", "response", "reply", "word", "update", "offer"}
-DEADLINE_WORDS = {"by", "today", "tomorrow", "tonight", "immediately", "now", "asap"}
 
 
 class DesperateTone(Rule):
@@ -71,6 +68,9 @@ class DesperateTone(Rule):
         self.matcher = phrase_finder(nlp, {k: lists.get(k, ()) for k in KINDS})
         self.acronyms = {a.upper() for a in lists.get("known-acronyms", ())}
         self.patterns = [re.compile(p, re.IGNORECASE) for p in lists.get(PATTERNS, ())]
+        self.demand_verbs = set(lists.get("demand-verbs", ()))
+        self.demanded = set(lists.get("demanded-things", ()))
+        self.deadline_words = set(lists.get("deadline-words", ()))
         self.words = _dictionary(nlp)
 
     def check(self, note: Note, context: Context) -> Iterable[Hit]:
@@ -103,13 +103,13 @@ class DesperateTone(Rule):
         """Pressure the phrase list cannot spell out, read from the parse: "I
         need/expect an answer (from you) by Friday", "I need your decision today"."""
         for token in note.doc or ():
-            if token.lemma_ not in DEMAND_VERBS or token.pos_ not in ("VERB", "AUX"):
+            if token.lemma_ not in self.demand_verbs or token.pos_ not in ("VERB", "AUX"):
                 continue
             subject = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ == "i"]
             if not subject:
                 continue
-            wanted = [c for c in token.children if c.dep_ == "dobj" and c.lemma_ in DEMANDED]
-            deadline = [t for t in token.subtree if t.lower_ in DEADLINE_WORDS]
+            wanted = [c for c in token.children if c.dep_ == "dobj" and c.lemma_ in self.demanded]
+            deadline = [t for t in token.subtree if t.lower_ in self.deadline_words]
             if wanted and deadline:
                 # "Today I need an answer": the deadline may come first.
                 involved = [*subject, token, *wanted, *deadline]

@@ -48,6 +48,7 @@ class MissingCultureFit(Rule):
         self.nlp = nlp
         self.culture = phrase_matcher(nlp, {"culture": lists.get("culture-language", ())}, True)
         self.values: dict[str, list[set[str]]] = {}
+        self.subjects = {w.lower() for w in lists.get("culture-subjects", ())}
 
     def check(self, note, context):
         interview = context.interview
@@ -63,7 +64,7 @@ class MissingCultureFit(Rule):
             return
         if (
             self.culture(note.doc)
-            or _company_values(note.doc, interview.company)
+            or _company_values(note.doc, interview.company, self.subjects)
             or any(self._mentions(note.doc, v) for v in interview.values)
         ):
             return
@@ -112,20 +113,7 @@ class MissingCultureFit(Rule):
         return False
 
 
-# Who may "value" something for the note to speak of the company's culture.
-CULTURE_SUBJECTS = {
-    "you",
-    "team",
-    "company",
-    "they",
-    "organisation",
-    "organization",
-    "firm",
-    "people",
-}
-
-
-def _company_values(doc, company: str) -> bool:
+def _company_values(doc, company: str, subjects: set[str]) -> bool:
     """Whether the parse says the company (or "you", "your team") values,
     prizes or cherishes something: "how Initech values careful work"."""
     company_words = {w.lower() for w in company.split()}
@@ -133,7 +121,7 @@ def _company_values(doc, company: str) -> bool:
         if token.pos_ == "VERB" and token.lemma_ in ("value", "prize", "cherish", "champion"):
             for child in token.children:
                 if child.dep_ == "nsubj" and (
-                    child.lower_ in CULTURE_SUBJECTS or child.lower_ in company_words
+                    child.lower_ in subjects or child.lower_ in company_words
                 ):
                     return True
     return False

@@ -9,59 +9,21 @@ from rapidfuzz.distance import OSA
 
 from notelint import names
 from notelint.anatomy import anatomy
+from notelint.datafiles import builtin_list, builtin_lists
 from notelint.model import Fix, Hit, Interview, Interviewer, Note, Severity
 from notelint.names import Mention, People, Word
 from notelint.rule import Context, Rule
 from notelint.text import describe_foreign, fold, near_miss
 
 STOP = {"of", "the", "and", "&", "for", "a", "an", "to", "in"}
-ABBREVIATIONS = {
-    "vp": "vice president",
-    "svp": "senior vice president",
-    "evp": "executive vice president",
-    "avp": "assistant vice president",
-    "sr": "senior",
-    "jr": "junior",
-    "mgr": "manager",
-    "dir": "director",
-    "hr": "human resources",
-    "ceo": "chief executive officer",
-    "cfo": "chief financial officer",
-    "cto": "chief technology officer",
-    "coo": "chief operating officer",
-    "cmo": "chief marketing officer",
-    "cio": "chief information officer",
-    "cno": "chief nursing officer",
-    "cro": "chief risk officer",
-    "cpo": "chief product officer",
-    "md": "managing director",
-    "ops": "operations",
-    "eng": "engineering",
-    "asst": "assistant",
-    "assoc": "associate",
-}
-# Words that name what someone is in the hiring process, not a job title.
-FUNCTIONS = {
-    "hiring",
-    "manager",
-    "interviewer",
-    "recruiter",
-    "lead",
-    "leader",
-    "boss",
-    "host",
-    "panelist",
-    "mentor",
-    "contact",
-    "colleague",
-    "team",
-    "my",
-    "our",
-    "your",
-}
+ABBREVIATIONS = dict(
+    (short.strip(), long.strip())
+    for short, _, long in (entry.partition("=") for entry in builtin_lists()["title-abbreviations"])
+)
+FUNCTIONS = builtin_list("title-functions")  # what someone is in the hiring process
 DETERMINERS = {"the", "a", "an", "our", "my", "your", "their"}
 YOU = {"you", "your", "yours", "yourself"}
-ROLE_NOUNS = {"role", "position", "job", "post", "opening", "title", "vacancy", "level", "track"}
+ROLE_NOUNS = builtin_list("role-nouns")
 
 
 class MisspelledName(Rule):

@@ -107,6 +107,7 @@ class TemplatePlaceholder(Rule):
     ) -> None:
         self.words = {fold(w) for w in lists.get("placeholder-words", ())}
         self.instructions = {fold(w) for w in lists.get("placeholder-instructions", ())}
+        self.slot_nouns = {fold(w) for w in lists.get("slot-nouns", ())}
         verbs = "|".join(sorted(map(re.escape, self.instructions))) or "insert"
         self.parenthesis = re.compile(rf"\((?:{verbs})\b[^()\r\n]{{0,60}}\)", re.IGNORECASE)
         phrases = sorted(lists.get("placeholder-phrases", ()), key=len, reverse=True)
@@ -216,7 +217,11 @@ class TemplatePlaceholder(Rule):
         for match in PARENTHESIS.finditer(body):
             keys = [fold(w) for w in re.findall(r"[^\W\d_]+", match.group(1))]
             keys = [k for k in keys if k not in CONNECTORS]
-            if len(keys) <= 4 and all(k in self.words for k in keys) and set(keys) & SLOT_NOUNS:
+            if (
+                len(keys) <= 4
+                and all(k in self.words for k in keys)
+                and set(keys) & self.slot_nouns
+            ):
                 yield match.span()
 
     def _placeholder(self, slot: str) -> bool:
@@ -234,25 +239,6 @@ _HONORIFIC = r"(?:Mr|Mrs|Ms|Mx|Miss|Dr)\.?"
 HONORIFIC_CHOICE = re.compile(rf"\b{_HONORIFIC}(?:[ \t]*/[ \t]*{_HONORIFIC})+")
 # A parenthesis of a few words: "(organization's name)", "(date)", "(name position)".
 PARENTHESIS = re.compile(r"\(([^()\r\n]{1,40})\)")
-# What a parenthesised slot names ("(date)"), unlike prose in brackets ("(the team)").
-SLOT_NOUNS = {
-    "name",
-    "names",
-    "firstname",
-    "lastname",
-    "surname",
-    "company",
-    "companyname",
-    "organization",
-    "organisation",
-    "employer",
-    "position",
-    "jobtitle",
-    "title",
-    "date",
-    "interviewer",
-    "recipient",
-}
 CONNECTORS = {"s", "of", "the", "a", "an", "and", "or", "my", "your", "their", "his", "her"}
 
 
