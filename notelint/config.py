@@ -133,7 +133,7 @@ def _setting(key: str, value: Any, path: Path, line: int | None) -> Any:
             raise fail("a positive whole number")
         return value
     if key == "timezone":
-        from notelint.timing import zone
+        from notelint.schema import zone
 
         try:
             zone(str(value))

@@ -16,8 +16,8 @@ from notelint.schema import (
     text,
     texts,
     when,
+    zone,
 )
-from notelint.timing import zone
 
 KEYS = (
     "company",

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from notelint import yamlio
 from notelint.model import InputError
@@ -88,3 +89,13 @@ def parse_when(value: str) -> datetime | date:
     if parsed.year not in YEARS:
         raise ValueError(f"is not between {YEARS.start} and {YEARS.stop - 1}")
     return parsed
+
+
+def zone(name: str | None) -> tzinfo | None:
+    """The IANA zone `name` (None: the machine's); ValueError when unknown."""
+    if name is None:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"'{name}' is not an IANA time zone (e.g. Europe/London)") from None

@@ -19,8 +19,8 @@ from pathlib import Path
 from notelint.display import shown as _shown
 from notelint.interview import parse_interview
 from notelint.model import Application, Interview, Note, Problem
-from notelint.names import interviewer_named, interviewer_of_file
 from notelint.notes import NOTE_SUFFIXES, decode, parse_note
+from notelint.recipients import interviewer_named, interviewer_of_file
 from notelint.schema import InputError, suggest
 
 INTERVIEW_FILE = "interview.yaml"

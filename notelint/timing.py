@@ -23,10 +23,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from notelint.display import plural
 from notelint.model import Interview, Note
+from notelint.schema import zone
 
 END_OF_WORKING_DAY = time(17, 0)
 MONDAY_NOON = time(12, 0)
@@ -40,16 +40,6 @@ OPTIONS = {
     ("follow-up-timing", "days"): "follow_up_days",
     ("follow-up-timing", "late_hours"): "follow_up_late_hours",
 }
-
-
-def zone(name: str | None) -> tzinfo | None:
-    """The IANA zone `name` (None: the machine's); ValueError when unknown."""
-    if name is None:
-        return None
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"'{name}' is not an IANA time zone (e.g. Europe/London)") from None
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,10 @@ from click.testing import CliRunner
 
 from notelint.cli import main
 from notelint.model import Interviewer
-from notelint.names import interviewer_named, interviewer_of_file
 from notelint.notes import parse_note
-from notelint.timing import Policy, zone
+from notelint.recipients import interviewer_named, interviewer_of_file
+from notelint.schema import zone
+from notelint.timing import Policy
 from tests.conftest import write
 
 PEOPLE = (
