@@ -16,12 +16,12 @@ from pathlib import Path
 import click
 
 from notelint import __version__
-from notelint import statistics as stats
 from notelint.config import FORMATS, Config, ConfigError, discover, load, parse_severity
-from notelint.display import plural as _count
+from notelint.core.display import plural as _count
+from notelint.inputs.schema import InputError, parse_when
 from notelint.nlp import ModelError
-from notelint.packs import PackError
-from notelint.schema import InputError, parse_when
+from notelint.plugins.packs import PackError
+from notelint.report import statistics as stats
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILED = 0, 1, 2
 
@@ -127,7 +127,7 @@ def check(
     statistics,
 ) -> None:
     """Lint the notes in PATHS (files or folders; default ".")."""
-    from notelint.runner import RunOptions, run
+    from notelint.app.runner import RunOptions, run
 
     overrides = dict(
         format=format_, select=select, ignore=ignore, fail_on=fail_on, jobs=jobs, model=model
@@ -196,7 +196,7 @@ def _output(path: str | None):
 def _diff(report, output: str | None) -> None:
     """--diff: the safe fixes as a unified diff; nothing written. Exit 1 when
     there is something to fix, as ruff does."""
-    from notelint import fixes
+    from notelint.app import fixes
 
     planned = fixes.plan(report.findings, report.sources, fixes.fixable_rules(report.rules))
     with _output(output) as stream:
@@ -214,7 +214,7 @@ def _diff(report, output: str | None) -> None:
 def _fix(report, recheck):
     """--fix: apply the safe fixes, check again, and again while fixes remain
     (one that overlapped another is applied in the next pass)."""
-    from notelint import fixes
+    from notelint.app import fixes
 
     fixed, files = 0, set()
     for _ in range(fixes.MAX_PASSES):
@@ -323,7 +323,7 @@ def timeline(paths: Sequence[str], now, format_) -> None:
     """Show, per application, which notes went when and what is due next."""
     import json
 
-    from notelint import timeline as timelines
+    from notelint.app import timeline as timelines
 
     now = now or _clock()
     paths = tuple(paths or (".",))
@@ -346,7 +346,7 @@ def timeline(paths: Sequence[str], now, format_) -> None:
 
 
 def _registry(config_file: str | None):
-    from notelint.registry import discover as discover_rules
+    from notelint.plugins.registry import discover as discover_rules
 
     try:
         config = load(Path(config_file) if config_file else discover(Path(".")))

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from notelint import yamlio
-from notelint.model import Severity
-from notelint.schema import InputError, suggest
+from notelint.core.model import Severity
+from notelint.inputs import yamlio
+from notelint.inputs.schema import InputError, suggest
 
 CONFIG_FILE = ".notelint.yaml"
 FORMATS = ("text", "json", "sarif", "github", "rdjson", "junit")
@@ -133,7 +133,7 @@ def _setting(key: str, value: Any, path: Path, line: int | None) -> Any:
             raise fail("a positive whole number")
         return value
     if key == "timezone":
-        from notelint.schema import zone
+        from notelint.inputs.schema import zone
 
         try:
             zone(str(value))

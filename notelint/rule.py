@@ -16,14 +16,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from notelint.model import Application, Hit, Interview, Note, Severity
+from notelint.core.model import Application, Hit, Interview, Note, Severity
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from notelint.facts import Facts
-    from notelint.specificity import Analyzer
-    from notelint.timing import Policy
+    from notelint.analysis.facts import Facts
+    from notelint.analysis.specificity import Analyzer
+    from notelint.analysis.timing import Policy
 
 Scope = Literal["note", "application", "corpus"]
 # What a rule may read from the parse; each maps to pipeline components in nlp.py.
@@ -50,7 +50,7 @@ class Context:
 
     def policy(self, rule: type[Rule] | Rule) -> Policy:
         """The timing policy of this application, with `rule`'s options."""
-        from notelint.timing import Policy
+        from notelint.analysis.timing import Policy
 
         options = {(rule.slug, name): value for name, value in self.options.items()}
         return Policy.of(self.interview, self.timezone, options)

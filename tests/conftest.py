@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from notelint import nlp as nlp_module
+from notelint.app.runner import RunOptions, run
 from notelint.config import Config
-from notelint.model import Finding
-from notelint.runner import RunOptions, run
+from notelint.core.model import Finding
 
 NOW = datetime(2026, 11, 21, 12, 0)
 # The rules the contract names (section 4); all but unreadable-input judge content.

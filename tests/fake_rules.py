@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from notelint import runner
-from notelint.model import Fix, Hit, Severity
-from notelint.registry import Registry
+from notelint.app import runner
+from notelint.core.model import Fix, Hit, Severity
+from notelint.plugins.registry import Registry
 from notelint.rule import Rule
 from notelint.rules.unreadable_input import UnreadableInput
 

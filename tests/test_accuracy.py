@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from notelint.evaluate import evaluate
+from notelint.app.evaluate import evaluate
 from tests.conftest import CONTENT_SLUGS
 
 CORPUS = Path(__file__).parent / "corpus"

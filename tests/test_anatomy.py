@@ -1,10 +1,10 @@
-"""A letter's anatomy (notelint/anatomy.py), as tables: each case a body and
+"""A letter's anatomy (notelint/analysis/anatomy.py), as tables: each case a body and
 the text every part should hold (None: the note has no such part)."""
 
 import pytest
 
-from notelint.anatomy import parse
-from notelint.notes import own_prose, quoted_reply
+from notelint.analysis.anatomy import parse
+from notelint.inputs.notes import own_prose, quoted_reply
 
 
 def part(body: str, name: str) -> str | None:

@@ -150,7 +150,7 @@ def test_rules_lists_every_contract_rule(tmp_path: Path):
 
 
 PLUGIN = '''
-from notelint.model import Hit
+from notelint.core.model import Hit
 from notelint.rule import Rule
 
 
@@ -205,7 +205,7 @@ def test_broken_plugin_is_reported_and_skipped(tmp_path: Path):
 
 
 CRASHING = '''
-from notelint.model import Hit
+from notelint.core.model import Hit
 from notelint.rule import Rule
 
 

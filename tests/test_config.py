@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from notelint.config import Config, ConfigError, discover, load
-from notelint.model import Severity
+from notelint.core.model import Severity
 
 
 def test_nearest_file_wins(tmp_path: Path):
@@ -86,7 +86,7 @@ def test_an_unrelated_broken_pyproject_is_skipped(tmp_path: Path):
 
 
 def test_empty_optional_text_is_none(tmp_path: Path):
-    from notelint.interview import parse_interview
+    from notelint.inputs.interview import parse_interview
 
     interview = parse_interview(
         tmp_path / "interview.yaml", "company: Acme\ncurrent_employer: ''\nrole: ' '\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from notelint import docgen
+from notelint.app import docgen
 
 RULES = docgen.builtin_rules()
 
@@ -28,4 +28,4 @@ def test_codes_and_slugs_are_unique():
 
 
 def test_readme_and_reference_are_up_to_date():
-    assert docgen.main(["--check"]) == 0, "run: python -m notelint.docgen"
+    assert docgen.main(["--check"]) == 0, "run: python -m notelint.app.docgen"

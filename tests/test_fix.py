@@ -12,9 +12,9 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from notelint import fixes
+from notelint.app import fixes
 from notelint.cli import main
-from notelint.model import Finding, Fix, Severity
+from notelint.core.model import Finding, Fix, Severity
 from tests import fake_rules
 
 INTERVIEW = "company: Acme Robotics\ninterviewers:\n  - name: Maria Gonzalez\n"

@@ -15,9 +15,9 @@ import pytest
 from click.testing import CliRunner
 
 from notelint.cli import main
-from notelint.formatters import Summary, formatter
-from notelint.formatters.github import escape_data, escape_property
-from notelint.model import Finding, Fix, Severity
+from notelint.core.model import Finding, Fix, Severity
+from notelint.report.formatters import Summary, formatter
+from notelint.report.formatters.github import escape_data, escape_property
 from tests import fake_rules
 
 SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from notelint.model import LineIndex
+from notelint.core.model import LineIndex
 from tests.conftest import NOW
 
 INTERVIEW = """
@@ -58,8 +58,8 @@ HOSTILE = {
 
 @pytest.fixture(scope="module")
 def outcome(tmp_path_factory, nlp):
+    from notelint.app.runner import RunOptions, run
     from notelint.config import Config
-    from notelint.runner import RunOptions, run
     from tests.conftest import write
 
     root = tmp_path_factory.mktemp("hostile")

@@ -144,7 +144,7 @@ def test_utf16_is_read(lint):
 
 
 def test_nested_interviews_govern_their_own_folders(tmp_path):
-    from notelint.sources import load
+    from notelint.inputs.sources import load
     from tests.conftest import write
 
     write(
@@ -190,7 +190,7 @@ REPLY = (
 
 
 def test_the_message_an_email_replies_to_is_not_linted(lint):
-    from notelint.notes import parse_note
+    from notelint.inputs.notes import parse_note
 
     note = parse_note("reply.eml", REPLY.encode())
     assert note.kind == "rejection-reply"
@@ -202,7 +202,7 @@ def test_the_message_an_email_replies_to_is_not_linted(lint):
 
 
 def test_an_interview_named_alone_brings_the_notes_it_governs(tmp_path):
-    from notelint.sources import load
+    from notelint.inputs.sources import load
     from tests.conftest import write
 
     write(

@@ -83,7 +83,7 @@ def test_substitution_ignore_case_false_matches_the_spelling_only(found):
     ],
 )
 def test_a_message_with_unknown_placeholders_is_a_pack_error(tmp_path, message, error):
-    from notelint.packs import PackError, load
+    from notelint.plugins.packs import PackError, load
 
     (tmp_path / "p.yaml").write_text(
         f'rules:\n  - slug: x\n    kind: existence\n    message: "{message}"\n    tokens: [y]\n'
@@ -114,7 +114,7 @@ def test_a_message_with_unknown_placeholders_is_a_pack_error(tmp_path, message, 
     ],
 )
 def test_list_names_are_checked(tmp_path, pack, line, error):
-    from notelint.packs import PackError, load
+    from notelint.plugins.packs import PackError, load
 
     (tmp_path / "house.yaml").write_text(pack)
     with pytest.raises(PackError) as raised:
@@ -124,7 +124,7 @@ def test_list_names_are_checked(tmp_path, pack, line, error):
 
 
 def test_a_declared_list_is_extended_and_a_plugin_may_declare_its_own(tmp_path):
-    from notelint.packs import load
+    from notelint.plugins.packs import load
 
     (tmp_path / "house.yaml").write_text("lists:\n  tone-pleading: [I beg you]\n  my-words: [x]\n")
     found = load((tmp_path,), readers=frozenset({"my-words"}))
@@ -136,7 +136,7 @@ def test_every_list_of_the_built_in_packs_is_read():
     """No dead lists: each list name of rules/ appears in the code that reads it."""
     from pathlib import Path
 
-    from notelint.datafiles import builtin_lists
+    from notelint.inputs.datafiles import builtin_lists
 
     package = Path(__file__).resolve().parent.parent / "notelint"
     code = "\n".join(p.read_text() for p in package.rglob("*.py"))

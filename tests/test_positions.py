@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from notelint.model import LineIndex
+from notelint.core.model import LineIndex
 
 PACK = """
 rules:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from notelint.model import Hit
+from notelint.core.model import Hit
 from notelint.rule import Rule
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -264,7 +264,7 @@ def test_only_the_files_passed_are_reported_but_siblings_are_context(tmp_path, m
     compare still see their siblings; only the passed files are reported."""
     from click.testing import CliRunner
 
-    from notelint import runner
+    from notelint.app import runner
     from notelint.cli import main
     from tests import fake_rules
 

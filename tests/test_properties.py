@@ -10,10 +10,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from notelint.app.runner import RunOptions, run
 from notelint.config import Config
-from notelint.model import InputError, LineIndex
-from notelint.notes import parse_note
-from notelint.runner import RunOptions, run
+from notelint.core.model import InputError, LineIndex
+from notelint.inputs.notes import parse_note
 
 PACK = "rules:\n  - slug: house-word\n    kind: existence\n    tokens: [synergy]\n    patterns: ['X{2,}']\n"
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -103,7 +103,7 @@ fix_words = st.sampled_from(
 
 
 def _fix_once(root: Path, config: Config) -> None:
-    from notelint import fixes
+    from notelint.app import fixes
 
     report = run([(config, [str(root / "n.md")])], RunOptions(now=datetime(2026, 11, 21)))
     for file in fixes.plan(report.findings, report.sources, {"house-spelling"}).files:

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from notelint.analysis.timing import Policy
 from notelint.cli import main
-from notelint.model import Interviewer
-from notelint.notes import parse_note
-from notelint.recipients import interviewer_named, interviewer_of_file
-from notelint.schema import zone
-from notelint.timing import Policy
+from notelint.core.model import Interviewer
+from notelint.inputs.notes import parse_note
+from notelint.inputs.recipients import interviewer_named, interviewer_of_file
+from notelint.inputs.schema import zone
 from tests.conftest import write
 
 PEOPLE = (

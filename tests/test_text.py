@@ -1,9 +1,9 @@
-"""The text layer (notelint/text.py): every normalisation, the tokenizer, the
+"""The text layer (notelint/core/text.py): every normalisation, the tokenizer, the
 near-miss policy and look-alike letters, tested directly."""
 
 import pytest
 
-from notelint import text
+from notelint.core import text
 
 FOLDED = [
     ("O’Neill", "o'neill"),  # Word's apostrophe

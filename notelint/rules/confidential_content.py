@@ -7,13 +7,13 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from notelint import names
-from notelint.anatomy import HONORIFICS, anatomy
-from notelint.model import Hit, Interview, Note, Severity
+from notelint.analysis import names
+from notelint.analysis.anatomy import HONORIFICS, anatomy
+from notelint.analysis.words import prefix_length
+from notelint.core.model import Hit, Interview, Note, Severity
+from notelint.core.text import fold
 from notelint.nlp import phrase_finder
 from notelint.rule import Context, Rule
-from notelint.text import fold
-from notelint.words import prefix_length
 
 MARKERS = "confidential-markers"
 INTERNALS = "employer-internals"

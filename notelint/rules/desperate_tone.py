@@ -4,8 +4,8 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from notelint.anatomy import anatomy
-from notelint.model import Hit, Note, Severity
+from notelint.analysis.anatomy import anatomy
+from notelint.core.model import Hit, Note, Severity
 from notelint.nlp import phrase_finder
 from notelint.rule import Context, Rule
 

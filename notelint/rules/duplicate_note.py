@@ -3,8 +3,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from notelint.anatomy import anatomy
-from notelint.model import Hit, Severity
+from notelint.analysis.anatomy import anatomy
+from notelint.core.model import Hit, Severity
 from notelint.rule import Rule
 
 _PARAGRAPH = re.compile(r"\S(?:.*\S)?(?:\r?\n[ \t]*\S.*)*")  # lines up to a blank line

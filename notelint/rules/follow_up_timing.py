@@ -1,8 +1,8 @@
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from notelint import timing
-from notelint.model import Hit, Severity
+from notelint.analysis import timing
+from notelint.core.model import Hit, Severity
 from notelint.rule import Rule
 
 

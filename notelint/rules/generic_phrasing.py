@@ -1,6 +1,6 @@
-from notelint import specificity
-from notelint.anatomy import has_content
-from notelint.model import Hit, Severity
+from notelint.analysis import specificity
+from notelint.analysis.anatomy import has_content
+from notelint.core.model import Hit, Severity
 from notelint.rule import Rule
 
 
@@ -11,7 +11,7 @@ class GenericPhrasing(Rule):
     listening. What makes a note memorable is what only this conversation
     could have produced: a point you discussed, a name, a figure, your own
     concrete experience. The note as a whole is judged (see
-    notelint/specificity.py): it warns only when the note echoes none of the
+    notelint/analysis/specificity.py): it warns only when the note echoes none of the
     interview's points and names nothing a template could not have named
     (the company, the role and the interviewer's name do not count). A stock
     phrase inside an otherwise specific note is only advice (info), and the

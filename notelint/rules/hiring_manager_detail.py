@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from notelint.model import Hit, Severity
+from notelint.core.model import Hit, Severity
 from notelint.rule import Rule
 
 
@@ -10,7 +10,7 @@ class HiringManagerDetail(Rule):
     Why: the hiring manager decides. Their note should be the most specific
     and persuasive one you send, not a two-line courtesy while a future
     colleague gets the long, thoughtful letter. Notes are compared on
-    specific content, not length (see notelint/specificity.py): points of
+    specific content, not length (see notelint/analysis/specificity.py): points of
     the conversation each note echoes, names and
     figures, and specific terms. The warning sits on the note to the
     interviewer whose role is `hiring-manager` and names the richer note.

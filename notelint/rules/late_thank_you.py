@@ -1,5 +1,5 @@
-from notelint import timing
-from notelint.model import Hit, Severity
+from notelint.analysis import timing
+from notelint.core.model import Hit, Severity
 from notelint.rule import Rule
 
 

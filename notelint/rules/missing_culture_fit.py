@@ -1,10 +1,10 @@
 import math
 
-from notelint.anatomy import has_content
-from notelint.model import Hit, Severity
+from notelint.analysis.anatomy import has_content
+from notelint.analysis.words import same_stem
+from notelint.core.model import Hit, Severity
 from notelint.nlp import phrase_matcher
 from notelint.rule import Rule
-from notelint.words import same_stem
 
 ROLES = {"hiring-manager": "the hiring manager", "hiring-manager-boss": "the hiring manager's boss"}
 # Parts of speech that carry no meaning of their own inside a value.

@@ -1,6 +1,6 @@
-from notelint import specificity
-from notelint.anatomy import has_content
-from notelint.model import Hit, Severity
+from notelint.analysis import specificity
+from notelint.analysis.anatomy import has_content
+from notelint.core.model import Hit, Severity
 from notelint.rule import Rule
 
 

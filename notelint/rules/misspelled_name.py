@@ -7,13 +7,13 @@ from typing import Any
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from notelint import names
-from notelint.anatomy import anatomy
-from notelint.datafiles import builtin_list, builtin_lists
-from notelint.model import Fix, Hit, Interview, Interviewer, Note, Severity
-from notelint.names import Mention, People, Word
+from notelint.analysis import names
+from notelint.analysis.anatomy import anatomy
+from notelint.analysis.names import Mention, People, Word
+from notelint.core.model import Fix, Hit, Interview, Interviewer, Note, Severity
+from notelint.core.text import describe_foreign, fold, near_miss
+from notelint.inputs.datafiles import builtin_list, builtin_lists
 from notelint.rule import Context, Rule
-from notelint.text import describe_foreign, fold, near_miss
 
 STOP = {"of", "the", "and", "&", "for", "a", "an", "to", "in"}
 ABBREVIATIONS = dict(

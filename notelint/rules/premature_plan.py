@@ -1,7 +1,7 @@
 import re
 from pathlib import PurePath
 
-from notelint.model import Hit, Severity
+from notelint.core.model import Hit, Severity
 from notelint.rule import Rule
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")

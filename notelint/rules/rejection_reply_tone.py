@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from notelint.model import Hit, Note, Severity
+from notelint.core.model import Hit, Note, Severity
 from notelint.nlp import phrase_finder
 from notelint.rule import Context, Rule
 

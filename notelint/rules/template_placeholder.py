@@ -4,10 +4,10 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from notelint.anatomy import HONORIFICS, SALUTATIONS, anatomy
-from notelint.model import Fix, Hit, Interview, Interviewer, Note, Severity
+from notelint.analysis.anatomy import HONORIFICS, SALUTATIONS, anatomy
+from notelint.core.model import Fix, Hit, Interview, Interviewer, Note, Severity
+from notelint.core.text import fold
 from notelint.rule import Context, Rule
-from notelint.text import fold
 
 # [slot] (not a Markdown link "[text](url)" / "[text][ref]" / "[ref]: url"),
 # <slot>, {slot}, {{slot}}.

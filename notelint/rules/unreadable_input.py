@@ -1,4 +1,4 @@
-from notelint.model import Severity
+from notelint.core.model import Severity
 from notelint.rule import Rule
 
 

@@ -3,11 +3,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from notelint import names
-from notelint.anatomy import anatomy
-from notelint.model import Hit, Interview, Note, Severity
+from notelint.analysis import names
+from notelint.analysis.anatomy import anatomy
+from notelint.core.model import Hit, Interview, Note, Severity
+from notelint.core.text import fold
 from notelint.rule import Context, Rule
-from notelint.text import fold
 
 
 class WrongCompany(Rule):

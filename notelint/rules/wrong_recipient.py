@@ -4,12 +4,12 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from notelint import names
-from notelint.anatomy import anatomy
-from notelint.model import Hit, Interviewer, Note, Severity
-from notelint.names import Mention, People
+from notelint.analysis import names
+from notelint.analysis.anatomy import anatomy
+from notelint.analysis.names import Mention, People
+from notelint.core.model import Hit, Interviewer, Note, Severity
+from notelint.core.text import fold
 from notelint.rule import Context, Rule
-from notelint.text import fold
 
 # Words that speak to someone in the sentence where a name stands alone
 # between commas: "Thank you, Raj, for ..." "Great to meet you, Raj."

@@ -3,7 +3,7 @@ figures, third parties' names and contact details, secret-like strings."""
 
 import pytest
 
-from notelint.masking import mask
+from notelint.core.masking import mask
 
 RULE = "confidential-content"
 INTERVIEW = """\

@@ -1,7 +1,7 @@
 """duplicate-note: the same note to two interviewers once greetings, names and
 signatures are masked; a paragraph pasted into several notes is info."""
 
-from notelint.model import Severity
+from notelint.core.model import Severity
 
 RULE = "duplicate-note"
 INTERVIEW = """\

@@ -3,7 +3,7 @@ stock phrases inside a specific note are info at most."""
 
 import pytest
 
-from notelint.model import Severity
+from notelint.core.model import Severity
 
 RULE = "generic-phrasing"
 INTERVIEW = """\

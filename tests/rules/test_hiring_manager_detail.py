@@ -1,7 +1,7 @@
 """hiring-manager-detail: the hiring manager's thank-you note should be the
 richest in specifics of the application; compared on content, not length."""
 
-from notelint.model import Severity
+from notelint.core.model import Severity
 
 RULE = "hiring-manager-detail"
 INTERVIEW = """\

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from notelint.model import Severity
+from notelint.core.model import Severity
 from tests.conftest import NOW
 
 RULE = "missing-interview-point"
@@ -157,10 +157,10 @@ def test_word_vectors_recognise_a_paraphrase():
     import spacy
 
     from notelint import nlp as nlp_module
-    from notelint import packs
-    from notelint.facts import Facts
-    from notelint.model import Application, Interview, Interviewer
-    from notelint.notes import parse_note
+    from notelint.analysis.facts import Facts
+    from notelint.core.model import Application, Interview, Interviewer
+    from notelint.inputs.notes import parse_note
+    from notelint.plugins import packs
     from notelint.rule import Context
     from notelint.rules.missing_interview_point import MissingInterviewPoint
 
@@ -200,6 +200,6 @@ def test_word_vectors_recognise_a_paraphrase():
     ],
 )
 def test_same_word(a, b, same):
-    from notelint.words import same_word
+    from notelint.analysis.words import same_word
 
     assert same_word(a, b) is same

@@ -1,0 +1,1 @@
+"""Facts computed once per note and run: a letter's anatomy, names, specificity, the timing policy."""

@@ -1,0 +1,210 @@
+"""Applies the safe fixes of a run to the files: `--fix` writes them,
+`--diff` shows them.
+
+Safe means: the finding carries a fix, its rule is `fixable`, and its span
+maps exactly onto the file (an `.eml` body in quoted-printable or base64 is
+left alone). Fixes that overlap are never both applied: the first one (by
+position) wins, the next pass of `--fix` looks again. A file is rewritten
+only when it still holds the text that was checked, and atomically: the new
+bytes go to a temporary file in the same folder, which then replaces the
+file; its line endings, encoding (BOM included) and permissions are kept.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import os
+import stat
+import tempfile
+from collections.abc import Iterable, Mapping
+from contextlib import suppress
+from dataclasses import dataclass, field
+
+from notelint.core.masking import mask
+from notelint.core.model import LINE_BREAK, Finding
+from notelint.inputs.notes import decode, parse_note
+from notelint.inputs.schema import InputError
+from notelint.report.formatters.common import SourceTexts
+
+MAX_PASSES = 10  # --fix checks again after each pass, this many times at most
+
+
+@dataclass
+class FileFix:
+    """The fixes planned for one file."""
+
+    path: str
+    original: str
+    fixed: str
+    data: bytes  # the fixed text, encoded as the file was
+    applied: list[Finding] = field(default_factory=list)
+    masked_original: str = ""  # for showing: sensitive spans masked
+    masked_fixed: str = ""
+
+
+@dataclass
+class Plan:
+    files: list[FileFix] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # why a file was left alone
+
+    @property
+    def count(self) -> int:
+        return sum(len(f.applied) for f in self.files)
+
+
+def plan(findings: Iterable[Finding], sources: Mapping[str, str], fixable: Iterable[str]) -> Plan:
+    """What `--fix` would change, file by file."""
+    fixable = set(fixable)
+    texts = SourceTexts(sources)
+    by_path: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_path.setdefault(finding.path, []).append(finding)
+    result = Plan()
+    for path, found in sorted(by_path.items()):
+        candidates = [f for f in found if f.fix is not None and f.rule in fixable]
+        if not candidates:
+            continue
+        secrets = [span for f in found if f.sensitive and (span := texts.offsets(f))]
+        planned = _plan_file(path, texts, candidates, secrets, result.skipped)
+        if planned is not None:
+            result.files.append(planned)
+    return result
+
+
+def _plan_file(
+    path: str,
+    texts: SourceTexts,
+    candidates: list[Finding],
+    secrets: list[tuple[int, int]],
+    skipped: list[str],
+) -> FileFix | None:
+    try:
+        raw = _read(path)
+        text, encoding = decode(raw)
+        note = parse_note(path, raw)
+    except (OSError, InputError) as error:
+        skipped.append(f"{path}: not fixed: cannot read it again: {error}")
+        return None
+    if text != texts.texts.get(path):
+        skipped.append(f"{path}: not fixed: the file changed since it was checked")
+        return None
+    if note.body_map is not None:
+        skipped.append(f"{path}: not fixed: its body is encoded (quoted-printable or base64)")
+        return None
+    if _encode(text, encoding, raw) != raw:
+        skipped.append(f"{path}: not fixed: its bytes would not survive a rewrite")
+        return None
+    newline = _newline(text)
+    edits: list[tuple[int, int, str, Finding]] = []
+    for finding in sorted(candidates, key=lambda f: (*f.sort_key, f.end_line, f.end_column)):
+        span = texts.offsets(finding)
+        if span is None:
+            continue
+        start, end = span
+        replacement = LINE_BREAK.sub(newline, finding.fix.replacement)
+        if text[start:end] == replacement:
+            continue  # nothing to change
+        if edits and (start < edits[-1][1] or start == edits[-1][0]):
+            continue  # overlaps a fix already taken: the next pass looks again
+        edits.append((start, end, replacement, finding))
+    if not edits:
+        return None
+    fixed, masked_original, masked_fixed = _render(text, edits, secrets)
+    return FileFix(
+        path=path,
+        original=text,
+        fixed=fixed,
+        data=_encode(fixed, encoding, raw),
+        applied=[e[3] for e in edits],
+        masked_original=masked_original,
+        masked_fixed=masked_fixed,
+    )
+
+
+def _render(
+    text: str, edits: list[tuple[int, int, str, Finding]], secrets: list[tuple[int, int]]
+) -> tuple[str, str, str]:
+    """The fixed text, and the original and fixed texts as they may be shown:
+    every sensitive span masked, and the fix of a sensitive finding too."""
+    shown = list(text)
+    for start, end in secrets:
+        shown[start:end] = mask(text[start:end])
+    shown_text = "".join(shown)  # aligned with `text`, character for character
+    fixed: list[str] = []
+    masked: list[str] = []
+    position = 0
+    for start, end, replacement, finding in edits:
+        fixed += [text[position:start], replacement]
+        masked += [
+            shown_text[position:start],
+            mask(replacement) if finding.sensitive else replacement,
+        ]
+        position = end
+    fixed.append(text[position:])
+    masked.append(shown_text[position:])
+    return "".join(fixed), shown_text, "".join(masked)
+
+
+def _newline(text: str) -> str:
+    found = LINE_BREAK.search(text)
+    return found.group() if found else "\n"
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def _encode(text: str, encoding: str, raw: bytes) -> bytes:
+    if encoding == "utf-16":  # keep the byte order the file had
+        if raw.startswith(codecs.BOM_UTF16_BE):
+            return codecs.BOM_UTF16_BE + text.encode("utf-16-be")
+        return codecs.BOM_UTF16_LE + text.encode("utf-16-le")
+    return text.encode(encoding)
+
+
+def diff(planned: Plan) -> str:
+    """A unified diff of every planned change; sensitive text masked."""
+    out: list[str] = []
+    for file in planned.files:
+        lines = difflib.unified_diff(
+            file.masked_original.splitlines(keepends=True),
+            file.masked_fixed.splitlines(keepends=True),
+            fromfile=file.path,
+            tofile=file.path,
+        )
+        for line in lines:
+            out.append(
+                line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
+            )
+    return "".join(out)
+
+
+def write(file: FileFix) -> None:
+    """Replace the file's content atomically, keeping its permissions. A
+    failure at any point leaves the original untouched and no temporary file."""
+    real = os.path.realpath(file.path)  # through a symlink: keep the link
+    folder = os.path.dirname(real) or "."
+    status = os.stat(real)
+    descriptor, temporary = tempfile.mkstemp(
+        dir=folder, prefix=f".{os.path.basename(real)}.", suffix=".notelint-tmp"
+    )
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(file.data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, stat.S_IMODE(status.st_mode))
+        if hasattr(os, "chown"):
+            with suppress(OSError):
+                os.chown(temporary, status.st_uid, status.st_gid)
+        os.replace(temporary, real)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def fixable_rules(rules: Iterable) -> set[str]:
+    return {r.slug for r in rules if getattr(r, "fixable", False)}

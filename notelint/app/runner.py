@@ -1,0 +1,141 @@
+"""One `check` run from configured paths to a report: find the rules, load
+the pipeline they need, load the notes, run the engine, merge the groups."""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import IO
+
+from notelint import nlp
+from notelint.analysis.facts import Facts
+from notelint.config import Config, ConfigError
+from notelint.core.masking import mask
+from notelint.core.model import Application, Finding, LineIndex
+from notelint.engine import linter
+from notelint.engine.suppression import unknown_rules
+from notelint.inputs import sources
+from notelint.plugins.registry import discover
+from notelint.report.formatters import Summary, formatter
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    now: datetime
+    show_confidential: bool = False  # sets every rule's `reveal` option
+
+
+@dataclass
+class Report:
+    findings: list[Finding] = field(default_factory=list)
+    crashes: list[linter.Crash] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    files: int = 0
+    sources: dict[str, str] = field(default_factory=dict)  # path -> file text
+    rules: list = field(default_factory=list)
+    applications: list[Application] = field(default_factory=list)  # for --statistics
+    reported: set[str] = field(default_factory=set)  # the paths reported on
+
+    failing: bool = False  # a finding at or above its configuration's fail_on
+
+    def write(self, stream: IO[str], format_: str, **options) -> None:
+        """Report in `format_`. Formatters see the file texts with every
+        sensitive span already masked, so no snippet can show one."""
+        sources = redacted(self.sources, self.findings)
+        out = formatter(format_, stream, rules=self.rules, sources=sources, **options)
+        out.start()
+        for finding in self.findings:
+            out.handle(finding)
+        out.finish(Summary(self.files, self.findings))
+
+
+def redacted(sources: dict[str, str], findings: list[Finding]) -> dict[str, str]:
+    """The file texts with each sensitive finding's span masked in place."""
+    result = dict(sources)
+    for finding in findings:
+        text = result.get(finding.path)
+        if not finding.sensitive or text is None:
+            continue
+        lines = LineIndex.of(text)
+        start = lines.offset(finding.line, finding.column)
+        end = lines.offset(finding.end_line, finding.end_column)
+        result[finding.path] = text[:start] + mask(text[start:end]) + text[end:]
+    return result
+
+
+def run(groups: list[tuple[Config, list[str]]], options: RunOptions) -> Report:
+    report = Report()
+    for config, paths in groups:
+        registry = discover(config.rule_packs)
+        report.errors.extend(e for e in registry.errors if e not in report.errors)
+        active = registry.active(config)
+        if options.show_confidential:
+            for rule in active:
+                if "reveal" in rule.options:
+                    rule.options["reveal"] = True
+        requires = frozenset().union(*(a.rule.requires for a in active))
+        pipeline = nlp.load(config.model, requires)
+        active = [a for a in active if _prepared(a, pipeline, registry.lists, report)]
+        compares = any(a.rule.scope != "note" for a in active)
+        loaded = sources.load(
+            paths,
+            exclude=config.exclude,
+            max_file_size=config.max_file_size,
+            context=compares,
+            neighbours=_repository(config, paths)
+            if any(a.rule.scope == "corpus" for a in active)
+            else None,
+        )
+        known = {name for rule in registry.rules.values() for name in (rule.slug, rule.code)}
+        loaded.problems.extend(
+            problem
+            for application in loaded.applications
+            for note in application.notes
+            if note.path in loaded.reported
+            for problem in unknown_rules(note, known)
+        )
+        facts = Facts(pipeline, registry.lists)
+        outcome = linter.run(
+            loaded, active, pipeline, options.now, config.jobs, config.timezone, facts
+        )
+        report.findings.extend(outcome.findings)
+        report.failing |= linter.fails(outcome.findings, config.fail_on)
+        report.crashes.extend(outcome.crashes)
+        report.files += outcome.files
+        listed = {r.slug for r in report.rules}
+        report.rules.extend(a.rule for a in active if a.rule.slug not in listed)
+        report.applications.extend(loaded.applications)
+        report.reported |= loaded.reported
+        for application in loaded.applications:
+            report.sources.update((n.path, n.text) for n in application.notes)
+    report.findings.sort(key=lambda f: f.sort_key)
+    return report
+
+
+def _repository(config: Config, paths: list[str]) -> Path | None:
+    """Where the applications a note may be compared with live: the folder of
+    its configuration file, else its git repository."""
+    if config.source is not None:
+        return config.source.parent
+    return sources.git_root(Path(paths[0])) if paths else None
+
+
+def _prepared(active, pipeline, lists, report: Report) -> bool:
+    """Prepare a rule; one that fails is reported as crashed and left out."""
+    try:
+        active.rule.prepare(pipeline, active.options, lists)
+    except ConfigError:
+        raise  # a rule that rejects its configured options: the run stops, exit 2
+    except Exception as error:  # a broken plugin must not stop the run
+        report.crashes.append(
+            linter.Crash(
+                active.rule.slug,
+                "(setup)",
+                f"{type(error).__name__}: {error}",
+                traceback.format_exc(),
+            )
+        )
+        return False
+    return True

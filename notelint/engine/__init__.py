@@ -1,0 +1,1 @@
+"""Runs the rules over the parsed notes: stamps hits into findings, applies suppressions."""

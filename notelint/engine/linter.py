@@ -1,0 +1,175 @@
+"""Runs the rules: every body parsed in one spaCy stream, each rule asked
+about each reported note, its bare hits stamped with identity, severity and
+position, suppressed ones dropped, the rest sorted.
+
+An exception inside one rule on one note is caught and recorded as a crash:
+the run completes, and the caller turns crashes into exit status 2.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from notelint.analysis.facts import Facts
+from notelint.core.masking import mask
+from notelint.core.model import Application, Finding, Hit, LineIndex, Note, Problem, Severity
+from notelint.engine.suppression import Suppressions
+from notelint.inputs.sources import Loaded
+from notelint.nlp import parse
+from notelint.plugins.registry import UNREADABLE, ActiveRule
+from notelint.rule import Context
+
+
+@dataclass(frozen=True)
+class Crash:
+    rule: str
+    path: str
+    reason: str
+    traceback: str
+
+
+@dataclass
+class Outcome:
+    findings: list[Finding] = field(default_factory=list)
+    crashes: list[Crash] = field(default_factory=list)
+    files: int = 0
+
+
+def run(
+    loaded: Loaded,
+    rules: list[ActiveRule],
+    nlp,
+    now: datetime,
+    jobs: int = 1,
+    timezone: str | None = None,
+    facts: Facts | None = None,
+) -> Outcome:
+    applications = _parsed(loaded.applications, nlp, jobs)
+    if facts is not None:
+        facts.parse_points(applications)
+    corpus = (*applications, *loaded.neighbours)
+    outcome = Outcome(files=len(loaded.reported | {p.path for p in loaded.problems}))
+    for application in applications:
+        for note in application.notes:
+            if note.path in loaded.reported:
+                outcome.findings.extend(
+                    _check(note, application, corpus, rules, now, timezone, facts, outcome)
+                )
+    outcome.findings.extend(_unreadable(loaded.problems, rules))
+    outcome.findings.sort(key=lambda f: f.sort_key)
+    return outcome
+
+
+def _parsed(applications: list[Application], nlp, jobs: int) -> list[Application]:
+    notes = [note for application in applications for note in application.notes]
+    docs = iter(parse(nlp, (note.body for note in notes), jobs))
+    return [
+        replace(application, notes=tuple(replace(n, doc=next(docs)) for n in application.notes))
+        for application in applications
+    ]
+
+
+def _check(
+    note: Note,
+    application: Application,
+    corpus: tuple[Application, ...],
+    rules: list[ActiveRule],
+    now: datetime,
+    timezone: str | None,
+    facts: Facts | None,
+    outcome: Outcome,
+) -> Iterable[Finding]:
+    lines = LineIndex.of(note.text)
+    suppressions = Suppressions.of(note.text, lines)
+    for active in rules:
+        rule = active.rule
+        if rule.slug == UNREADABLE or {rule.slug, rule.code} & set(note.ignore):
+            continue
+        context = Context(application, corpus, active.options, now, timezone, facts)
+        try:
+            hits = list(rule.check(note, context))
+        except Exception as error:  # one broken rule must not stop the run
+            outcome.crashes.append(
+                Crash(
+                    rule.slug, note.path, f"{type(error).__name__}: {error}", traceback.format_exc()
+                )
+            )
+            continue
+        for hit in hits:
+            finding = _finding(note, lines, hit, active)
+            if not suppressions.silences(finding.line, rule.slug, rule.code):
+                yield finding
+
+
+def _finding(note: Note, lines: LineIndex, hit: Hit, active: ActiveRule) -> Finding:
+    start = None if hit.start is None else note.file_offset(hit.start)
+    end = None if hit.end is None else note.file_offset(hit.end)
+    if start is None or end is None or end < start:
+        start, end = _first_body_line(note)
+    line, column = lines.position(start)
+    end_line, end_column = lines.position(end)
+    severity = active.severity
+    if hit.severity is not None and hit.severity.rank < severity.rank:
+        severity = hit.severity  # a rule may soften a hit, never harden it
+    sensitive = hit.sensitive and not active.options.get("reveal", False)
+    message = hit.message
+    if sensitive and hit.start is not None and hit.end is not None:
+        secret = note.body[hit.start : hit.end].strip()
+        quoted = f"'{secret}'"
+        if secret and quoted in message:  # only the quotation, never the rule's own words
+            message = message.replace(quoted, f"'{mask(secret)}'")
+        elif len(secret) > 1:  # a rule that wrote the secret unquoted
+            message = message.replace(secret, mask(secret))
+    return Finding(
+        path=note.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        rule=active.rule.slug,
+        code=active.rule.code,
+        severity=severity,
+        message=message,
+        fix=hit.fix,
+        sensitive=sensitive,
+    )
+
+
+_CONTENT_LINE = re.compile(r"[^\s][^\r\n]*")
+
+
+def _first_body_line(note: Note) -> tuple[int, int]:
+    """The span of the note's first line with text: where whole-note findings go."""
+    if note.body_map is None:
+        match = _CONTENT_LINE.search(note.body)
+        if match:
+            return note.body_start + match.start(), note.body_start + match.end()
+        return note.body_start, note.body_start
+    match = _CONTENT_LINE.search(note.text, note.body_start)
+    return (match.start(), match.end()) if match else (note.body_start, note.body_start)
+
+
+def _unreadable(problems: list[Problem], rules: list[ActiveRule]) -> Iterable[Finding]:
+    active = next((r for r in rules if r.rule.slug == UNREADABLE), None)
+    if active is None:
+        return
+    for problem in problems:
+        yield Finding(
+            path=problem.path,
+            line=problem.line,
+            column=1,
+            end_line=problem.line,
+            end_column=1,
+            rule=UNREADABLE,
+            code=active.rule.code,
+            severity=active.severity,
+            message=problem.message,
+        )
+
+
+def fails(findings: Iterable[Finding], threshold: Severity) -> bool:
+    return any(f.severity.rank >= threshold.rank for f in findings)

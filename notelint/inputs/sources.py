@@ -1,0 +1,263 @@
+"""Turns the paths a user gave into applications: every note grouped under
+the `interview.yaml` that governs it (the nearest one in its folder or above).
+
+Nothing here raises for bad input: a file that cannot be read becomes a
+`Problem`, and every other file is still loaded. With `context=True` the
+other notes of each application are loaded too, unreported, so that checks
+comparing notes work when a pre-commit hook passes only the changed files.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from notelint.core.display import shown as _shown
+from notelint.core.model import Application, Interview, Note, Problem
+from notelint.inputs.interview import parse_interview
+from notelint.inputs.notes import NOTE_SUFFIXES, decode, parse_note
+from notelint.inputs.recipients import interviewer_named, interviewer_of_file
+from notelint.inputs.schema import InputError, suggest
+
+INTERVIEW_FILE = "interview.yaml"
+DEFAULT_EXCLUDE = ("README.md", "CHANGELOG.md", "LICENSE*", "node_modules", "venv")
+# A note is a few thousand characters; parsing costs memory by the character,
+# so a body longer than this is refused rather than parsed.
+MAX_BODY_CHARS = 100_000
+
+
+@dataclass
+class Loaded:
+    applications: list[Application] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    reported: set[str] = field(default_factory=set)  # display paths to report on
+    # The other applications of the repository (interview.yaml only, no notes):
+    # what rules comparing applications see when only a few notes are named.
+    neighbours: list[Application] = field(default_factory=list)
+
+
+def load(
+    paths: Sequence[str],
+    *,
+    exclude: Iterable[str] = (),
+    max_file_size: int = 1_000_000,
+    context: bool = True,
+    neighbours: Path | None = None,
+) -> Loaded:
+    """The applications under `paths`; with `context`, every note of each
+    application touched; with `neighbours` (a folder), the interview of
+    every other application under it."""
+    loader = _Loader(tuple(DEFAULT_EXCLUDE) + tuple(exclude), max_file_size)
+    for given in paths:
+        loader.add(given)
+    if context:
+        loader.add_context()
+    loaded = loader.result()
+    if neighbours is not None:
+        loaded.neighbours = loader.neighbours(neighbours)
+    return loaded
+
+
+def git_root(path: Path) -> Path | None:
+    """The top folder of the git repository that holds `path`, if any."""
+    folder = _real(path)
+    folder = folder if folder.is_dir() else folder.parent
+    return next((c for c in (folder, *folder.parents) if (c / ".git").exists()), None)
+
+
+class _Loader:
+    def __init__(self, exclude: tuple[str, ...], max_file_size: int):
+        self.exclude = exclude
+        self.max_file_size = max_file_size
+        self.notes: dict[Path, Note] = {}  # real path -> note
+        self.interviews: dict[Path, Interview | None] = {}  # real path -> parsed
+        self.governing: dict[Path, Path | None] = {}  # folder -> interview file
+        self.loaded = Loaded()
+
+    # -- walking --------------------------------------------------------------
+    def add(self, given: str) -> None:
+        """A folder: everything in it. An interview.yaml named alone (a hook
+        passing the one file that changed): it and the notes it governs,
+        whose findings may change with it."""
+        path = Path(given)
+        if path.is_dir():
+            for shown, real in self._walk(given):
+                self._add_file(shown, real, report=True)
+            return
+        self._add_file(given, _real(path), report=True)
+        if path.name == INTERVIEW_FILE:
+            for shown, real in self._walk(str(path.parent)):
+                if real.name != INTERVIEW_FILE and self._governs(real) == _real(path):
+                    self._add_file(shown, real, report=True)
+
+    def _walk(self, top: str) -> Iterator[tuple[str, Path]]:
+        for folder, dirs, files in os.walk(top, onerror=self._walk_error):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not self._excluded(d))
+            for name in sorted(files):
+                if name == INTERVIEW_FILE or (
+                    name.lower().endswith(NOTE_SUFFIXES) and not self._excluded(name)
+                ):
+                    shown = os.path.normpath(os.path.join(folder, name))
+                    yield shown, _real(Path(shown))
+
+    def _walk_error(self, error: OSError) -> None:
+        self.loaded.problems.append(
+            Problem(str(error.filename), f"cannot read folder: {error.strerror}")
+        )
+
+    def _excluded(self, name: str) -> bool:
+        return any(fnmatch.fnmatch(name, pattern) for pattern in self.exclude)
+
+    def add_context(self) -> None:
+        """Load the unreported notes of every application already touched."""
+        touched = {self._governs(real) for real in list(self.notes)} - {None}
+        for interview_file in sorted(touched):
+            for shown, real in self._walk(_shown(interview_file.parent)):
+                if real not in self.notes and self._governs(real) == interview_file:
+                    self._add_file(shown, real, report=False)
+
+    def neighbours(self, root: Path) -> list[Application]:
+        """The interviews under `root` that no loaded note belongs to (their
+        notes are not read)."""
+        found: list[Application] = []
+        for folder, dirs, files in os.walk(root, onerror=lambda error: None):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not self._excluded(d))
+            if INTERVIEW_FILE not in files:
+                continue
+            real = _real(Path(folder) / INTERVIEW_FILE)
+            if real in self.interviews:
+                continue
+            problems = len(self.loaded.problems)
+            interview = self._interview(real)
+            del self.loaded.problems[problems:]  # only the named files are reported on
+            if interview is not None:
+                found.append(Application(interview, ()))
+        return found
+
+    # -- reading ----------------------------------------------------------------
+    def _add_file(self, shown: str, real: Path, report: bool) -> None:
+        if real.name == INTERVIEW_FILE:
+            self._interview(real, shown)
+            return
+        if real in self.notes:
+            return
+        try:
+            note = parse_note(shown, self._read(real))
+            if len(note.body) > MAX_BODY_CHARS:
+                raise InputError(
+                    f"the note is {len(note.body):,} characters long, over the "
+                    f"{MAX_BODY_CHARS:,} that notelint parses"
+                )
+        except InputError as error:
+            if report:
+                self.loaded.problems.append(Problem(shown, str(error), error.line or 1))
+            return
+        except OSError as error:
+            if report:
+                self.loaded.problems.append(Problem(shown, f"cannot read: {error.strerror}"))
+            return
+        except Exception as error:  # a file the parsers choke on must not stop the run
+            if report:
+                self.loaded.problems.append(
+                    Problem(shown, f"cannot parse: {type(error).__name__}: {error}")
+                )
+            return
+        self.notes[real] = note
+        if report:
+            self.loaded.reported.add(shown)
+
+    def _read(self, real: Path) -> bytes:
+        size = real.stat().st_size
+        if size > self.max_file_size:
+            raise InputError(
+                f"file is {size:,} bytes, over the limit of {self.max_file_size:,} "
+                "(option max_file_size)"
+            )
+        return real.read_bytes()
+
+    def _interview(self, real: Path, shown: str | None = None) -> Interview | None:
+        if real in self.interviews:
+            return self.interviews[real]
+        shown = shown or _shown(real)
+        self.interviews[real] = None
+        try:
+            text, _ = decode(self._read(real))
+            self.interviews[real] = parse_interview(real, text)
+        except InputError as error:
+            self.loaded.problems.append(Problem(shown, str(error), error.line or 1))
+        except OSError as error:
+            self.loaded.problems.append(Problem(shown, f"cannot read: {error.strerror}"))
+        return self.interviews[real]
+
+    def _governs(self, note: Path) -> Path | None:
+        """The interview.yaml nearest above a note, if any."""
+        folder = note.parent
+        chain = []
+        while folder not in self.governing:
+            chain.append(folder)
+            candidate = folder / INTERVIEW_FILE
+            if candidate.is_file():
+                self.governing[folder] = candidate
+                break
+            if folder.parent == folder:
+                self.governing[folder] = None
+                break
+            folder = folder.parent
+        found = self.governing[folder]
+        for visited in chain:
+            self.governing[visited] = found
+        return found
+
+    # -- grouping ---------------------------------------------------------------
+    def result(self) -> Loaded:
+        groups: dict[object, list[Note]] = {}
+        owners: dict[object, Interview | None] = {}
+        for real, note in sorted(self.notes.items(), key=lambda item: item[1].path):
+            interview_file = self._governs(real)
+            interview = self._interview(interview_file) if interview_file else None
+            key = interview_file or real.parent
+            owners[key] = interview
+            groups.setdefault(key, []).append(self._with_recipient(note, interview))
+        self.loaded.applications = [
+            Application(owners[key], tuple(notes)) for key, notes in groups.items()
+        ] + [  # an interview with no note yet: every thank-you is still due
+            Application(interview, ())
+            for path, interview in self.interviews.items()
+            if interview is not None and path not in groups
+        ]
+        return self.loaded
+
+    def _with_recipient(self, note: Note, interview: Interview | None) -> Note:
+        if interview is None or not interview.interviewers:
+            return note
+        people = interview.interviewers
+        if note.to is None:
+            return replace(note, recipient=interviewer_of_file(Path(note.path).stem, people))
+        written = note.addressees or (note.to,)
+        match = next((p for w in written if (p := interviewer_named(w, people))), None)
+        if match is None and note.path in self.loaded.reported:
+            self.loaded.problems.append(
+                Problem(
+                    note.path,
+                    f"to: '{note.to}' is not an interviewer in {_shown(interview.path)}"
+                    + suggest(note.to, [p.name for p in people]),
+                    _to_line(note.text),
+                )
+            )
+        return replace(note, recipient=match)
+
+
+def _real(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        return path.absolute()
+
+
+def _to_line(text: str) -> int:
+    match = re.search(r"^to:", text, re.I | re.M)
+    return text.count("\n", 0, match.start()) + 1 if match else 1

@@ -1,0 +1,1 @@
+"""Where rules come from: entry points, YAML rule packs and their declarative kinds."""
