@@ -70,3 +70,52 @@ def test_statistics_and_diff_do_not_leak(notes):
 def test_show_confidential_reveals(notes):
     output = run("--format", "json", "--show-confidential")
     assert "Project Heron" in output
+
+
+REPEATED = {
+    "app/interview.yaml": """
+        company: Acme Robotics
+        confidential: [Project Nightjar]
+        interviewers:
+          - name: Maria Gonzalez
+            role: hiring-manager
+            points: [hiring for the support desk]
+          - name: Raj Patel
+            points: [the Project Nightjar launch plan]
+    """,
+    "app/maria-gonzalez.md": """
+        ---
+        to: Maria Gonzalez
+        sent: 2026-11-21T09:00
+        ---
+        Dear Maria,
+
+        I led Project Nightjar, and Project Nightjar shipped on time. I enjoyed
+        our talk about hiring.
+    """,
+    "app/raj-patel.md": """
+        ---
+        to: Raj Patel
+        sent: 2026-11-21T09:00
+        ---
+        Dear Raj,
+
+        Thank you for the tour of the test lab and the gripper demo.
+
+        Best regards,
+        Jordan Lee
+    """,
+}
+
+
+@pytest.mark.parametrize("format_", ["text", "json", "sarif", "github", "rdjson", "junit"])
+def test_every_rule_and_every_occurrence_is_masked(tmp_path, monkeypatch, format_):
+    """The term written twice in one sentence, and quoted by another rule's
+    message (missing-interview-point suggests the point that holds it), is
+    masked everywhere: one redaction step for the whole report."""
+    write(tmp_path, REPEATED)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "app", "--format", format_])
+    output = result.stdout + result.stderr
+    assert "NL103" in output or "missing-interview-point" in output
+    assert "Nightjar" not in output

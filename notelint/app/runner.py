@@ -12,13 +12,13 @@ from typing import IO
 from notelint import nlp
 from notelint.analysis.facts import Facts
 from notelint.config import Config, ConfigError
-from notelint.core.masking import mask
-from notelint.core.model import Application, Finding, LineIndex
+from notelint.core.model import Application, Finding
 from notelint.engine import linter
 from notelint.engine.suppression import unknown_rules
 from notelint.inputs import sources
 from notelint.plugins.registry import discover
 from notelint.report.formatters import Summary, formatter
+from notelint.report.redaction import redact
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,8 @@ class Report:
     crashes: list[linter.Crash] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     files: int = 0
-    sources: dict[str, str] = field(default_factory=dict)  # path -> file text
+    sources: dict[str, str] = field(default_factory=dict)  # path -> file text (for --fix)
+    shown: dict[str, str] = field(default_factory=dict)  # the same, sensitive text masked
     rules: list = field(default_factory=list)
     applications: list[Application] = field(default_factory=list)  # for --statistics
     reported: set[str] = field(default_factory=set)  # the paths reported on
@@ -41,28 +42,13 @@ class Report:
     failing: bool = False  # a finding at or above its configuration's fail_on
 
     def write(self, stream: IO[str], format_: str, **options) -> None:
-        """Report in `format_`. Formatters see the file texts with every
-        sensitive span already masked, so no snippet can show one."""
-        sources = redacted(self.sources, self.findings)
-        out = formatter(format_, stream, rules=self.rules, sources=sources, **options)
+        """Report in `format_`. `run` redacted the report once: formatters
+        see no sensitive text, in a message or a snippet."""
+        out = formatter(format_, stream, rules=self.rules, sources=self.shown, **options)
         out.start()
         for finding in self.findings:
             out.handle(finding)
         out.finish(Summary(self.files, self.findings))
-
-
-def redacted(sources: dict[str, str], findings: list[Finding]) -> dict[str, str]:
-    """The file texts with each sensitive finding's span masked in place."""
-    result = dict(sources)
-    for finding in findings:
-        text = result.get(finding.path)
-        if not finding.sensitive or text is None:
-            continue
-        lines = LineIndex.of(text)
-        start = lines.offset(finding.line, finding.column)
-        end = lines.offset(finding.end_line, finding.end_column)
-        result[finding.path] = text[:start] + mask(text[start:end]) + text[end:]
-    return result
 
 
 def run(groups: list[tuple[Config, list[str]]], options: RunOptions) -> Report:
@@ -111,6 +97,16 @@ def run(groups: list[tuple[Config, list[str]]], options: RunOptions) -> Report:
         for application in loaded.applications:
             report.sources.update((n.path, n.text) for n in application.notes)
     report.findings.sort(key=lambda f: f.sort_key)
+    if not options.show_confidential:
+        terms = {
+            note.path: application.interview.confidential
+            for application in report.applications
+            if application.interview is not None and application.interview.confidential
+            for note in application.notes
+        }
+        report.findings, report.shown = redact(report.findings, report.sources, terms)
+    else:
+        report.shown = dict(report.sources)
     return report
 
 

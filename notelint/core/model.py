@@ -233,6 +233,7 @@ class Finding:
     message: str
     fix: Fix | None = None
     sensitive: bool = False
+    secret: str | None = field(default=None, repr=False)  # what was found; redaction drops it
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from notelint.analysis.facts import Facts
-from notelint.core.masking import mask
 from notelint.core.model import Application, Finding, Hit, LineIndex, Note, Problem, Severity
 from notelint.engine.suppression import Suppressions
 from notelint.inputs.sources import Loaded
@@ -116,14 +115,9 @@ def _finding(note: Note, lines: LineIndex, hit: Hit, active: ActiveRule) -> Find
     if hit.severity is not None and hit.severity.rank < severity.rank:
         severity = hit.severity  # a rule may soften a hit, never harden it
     sensitive = hit.sensitive and not active.options.get("reveal", False)
-    message = hit.message
+    secret = None  # masked by the report's one redaction step
     if sensitive and hit.start is not None and hit.end is not None:
-        secret = note.body[hit.start : hit.end].strip()
-        quoted = f"'{secret}'"
-        if secret and quoted in message:  # only the quotation, never the rule's own words
-            message = message.replace(quoted, f"'{mask(secret)}'")
-        elif len(secret) > 1:  # a rule that wrote the secret unquoted
-            message = message.replace(secret, mask(secret))
+        secret = note.body[hit.start : hit.end].strip() or None
     return Finding(
         path=note.path,
         line=line,
@@ -133,9 +127,10 @@ def _finding(note: Note, lines: LineIndex, hit: Hit, active: ActiveRule) -> Find
         rule=active.rule.slug,
         code=active.rule.code,
         severity=severity,
-        message=message,
+        message=hit.message,
         fix=hit.fix,
         sensitive=sensitive,
+        secret=secret,
     )
 
 
