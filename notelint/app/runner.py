@@ -53,6 +53,7 @@ class Report:
 
 def run(groups: list[tuple[Config, list[str]]], options: RunOptions) -> Report:
     report = Report()
+    terms: dict[str, tuple[str, ...]] = {}  # path -> the confidential terms to mask
     for config, paths in groups:
         registry = discover(config.rule_packs)
         report.errors.extend(e for e in registry.errors if e not in report.errors)
@@ -93,21 +94,23 @@ def run(groups: list[tuple[Config, list[str]]], options: RunOptions) -> Report:
         listed = {r.slug for r in report.rules}
         report.rules.extend(a.rule for a in active if a.rule.slug not in listed)
         report.applications.extend(loaded.applications)
+        if not any(a.options.get("reveal") for a in active):  # --show-confidential
+            terms.update(_confidential_terms(loaded.applications))
         report.reported |= loaded.reported
         for application in loaded.applications:
             report.sources.update((n.path, n.text) for n in application.notes)
     report.findings.sort(key=lambda f: f.sort_key)
-    if not options.show_confidential:
-        terms = {
-            note.path: application.interview.confidential
-            for application in report.applications
-            if application.interview is not None and application.interview.confidential
-            for note in application.notes
-        }
-        report.findings, report.shown = redact(report.findings, report.sources, terms)
-    else:
-        report.shown = dict(report.sources)
+    report.findings, report.shown = redact(report.findings, report.sources, terms)
     return report
+
+
+def _confidential_terms(applications) -> dict[str, tuple[str, ...]]:
+    return {
+        note.path: application.interview.confidential
+        for application in applications
+        if application.interview is not None and application.interview.confidential
+        for note in application.notes
+    }
 
 
 def _repository(config: Config, paths: list[str]) -> Path | None:
