@@ -27,9 +27,11 @@ and distinct nouns that are neither generic nor part of a stock phrase.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -456,12 +458,21 @@ LEAST, MOST = 0.25, 1.5  # the weight of a common and of a rare word
 def rarity(word: str) -> float:
     """How specific a word is, from 0.25 (as common as "time") to 1.5 (as
     rare as "sequencer"), by its frequency in English (wordfreq's Zipf
-    scale: 5.5 and above common, 2.5 and below rare)."""
-    from wordfreq import zipf_frequency
-
-    zipf = zipf_frequency(word, "en")
+    scale: 5.5 and above common, 2.5 and below rare; the small word list
+    knows words down to about 3, and rarer ones count as rare)."""
+    frequency = _frequencies().get(word.lower(), 0.0)
+    zipf = math.log10(frequency * 1e9) if frequency else 0.0
     share = min(1.0, max(0.0, (COMMON_ZIPF - zipf) / (COMMON_ZIPF - RARE_ZIPF)))
     return LEAST + share * (MOST - LEAST)
+
+
+@cache
+def _frequencies() -> dict[str, float]:
+    """wordfreq's small English list, looked up directly: its tokenizer,
+    which a lemma does not need, costs more than the lookups."""
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en", wordlist="small")
 
 
 def _own_deed(token: Token) -> bool:

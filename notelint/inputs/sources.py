@@ -132,7 +132,7 @@ class _Loader:
             if real in self.interviews:
                 continue
             problems = len(self.loaded.problems)
-            interview = self._interview(real)
+            interview = self._interview(real, lines=False)  # read for names only
             del self.loaded.problems[problems:]  # only the named files are reported on
             if interview is not None:
                 found.append(Application(interview, ()))
@@ -179,14 +179,16 @@ class _Loader:
             )
         return real.read_bytes()
 
-    def _interview(self, real: Path, shown: str | None = None) -> Interview | None:
+    def _interview(
+        self, real: Path, shown: str | None = None, lines: bool = True
+    ) -> Interview | None:
         if real in self.interviews:
             return self.interviews[real]
         shown = shown or _shown(real)
         self.interviews[real] = None
         try:
             text, _ = decode(self._read(real))
-            self.interviews[real] = parse_interview(real, text)
+            self.interviews[real] = parse_interview(real, text, lines)
         except InputError as error:
             self.loaded.problems.append(Problem(shown, str(error), error.line or 1))
         except OSError as error:
