@@ -98,10 +98,6 @@ class Anatomy:
     closing: Span | None = None  # the closing words ("Best regards,")
     footer: Span | None = None  # "Sent from my iPhone"
 
-    def own_parts(self) -> list[Span]:
-        """The parts that hold the sender's own details: letterhead, signature."""
-        return [s for s in (self.sender, self.signature) if s is not None]
-
     def outside_prose(self, offset: int) -> bool:
         """Whether `offset` lies in the header or the signature."""
         return any(span[0] <= offset < span[1] for span in (self.header, self.signature) if span)

@@ -37,10 +37,6 @@ PARTICLES = builtin_list("name-particles")
 HONORIFIC_KEYS = HONORIFICS | {s.split()[0] for s in SALUTATIONS} - {"good"}
 
 
-def is_capitalised(word: Word) -> bool:
-    return word.capitalised
-
-
 # -- the interviewers ----------------------------------------------------------
 
 
@@ -172,7 +168,7 @@ def greeting_mentions(note: Note, stop: set[str]) -> list[Mention]:
             honorific = any(w.key in stop for w in found)
             if any(w.key in stop and w.key not in HONORIFIC_KEYS for w in found):
                 continue  # "Dear Hiring Manager", "Hello team"
-            named = tuple(w for w in found if w.key not in HONORIFIC_KEYS and is_capitalised(w))
+            named = tuple(w for w in found if w.key not in HONORIFIC_KEYS and w.capitalised)
             if named:
                 mentions.append(Mention(named, "greeting", honorific))
     return mentions
@@ -203,7 +199,7 @@ def body_mentions(note: Note, skip: tuple[int, int] | None = None) -> list[Menti
             found = tuple(
                 w
                 for w in words(ent.text, ent.start_char)
-                if w.key not in HONORIFIC_KEYS and is_capitalised(w)
+                if w.key not in HONORIFIC_KEYS and w.capitalised
             )
             if found and not any(w.start in taken for w in found):
                 mentions.append(Mention(found, "entity"))
@@ -219,7 +215,7 @@ def body_mentions(note: Note, skip: tuple[int, int] | None = None) -> list[Menti
                 found = tuple(
                     w
                     for w in words(token.text, token.idx)
-                    if w.key not in HONORIFIC_KEYS and is_capitalised(w)
+                    if w.key not in HONORIFIC_KEYS and w.capitalised
                 )
                 if found:
                     mentions.append(Mention(found, "entity"))
@@ -251,7 +247,7 @@ def sender_words(note: Note) -> set[str]:
     span = anatomy(note).signature
     if span is None:
         return set()
-    return {w.key for w in words(note.body[span[0] : span[1]]) if is_capitalised(w)}
+    return {w.key for w in words(note.body[span[0] : span[1]]) if w.capitalised}
 
 
 def resolve(mention: Mention, people: People) -> set[Interviewer]:

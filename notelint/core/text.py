@@ -111,11 +111,6 @@ def words(text: str, offset: int = 0) -> list[Word]:
     return found
 
 
-def keys(text: str) -> list[str]:
-    """The folded words of `text`."""
-    return [w.key for w in words(text)]
-
-
 # -- near misses --------------------------------------------------------------
 
 
@@ -144,10 +139,6 @@ def near_miss(written: str, meant: str) -> bool:
         return False  # another word with an ending of its own: "Roberts", "Robertson"
     limit = max_edits(len(meant))
     return limit > 0 and len(longer) - len(shorter) <= limit and edits(written, meant) <= limit
-
-
-def same_or_near(written: str, meant: str) -> bool:
-    return written == meant or near_miss(written, meant)
 
 
 # -- look-alike characters ---------------------------------------------------
