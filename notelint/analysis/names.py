@@ -14,11 +14,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA
 
 from notelint.analysis.anatomy import HONORIFICS, SALUTATION, SALUTATIONS, anatomy
 from notelint.core.model import Interviewer, Note
-from notelint.core.text import Word, fold, near_miss, spellings, words
+from notelint.core.text import Word, edits, fold, near_miss, spellings, words
 from notelint.inputs.datafiles import builtin_list
 
 _NAME_WORD = r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*"
@@ -109,7 +108,7 @@ class People:
             for form in spellings(part.text):
                 if not near_miss(key, form):
                     continue
-                distance = OSA.distance(key, form)
+                distance = edits(key, form)
                 similarity = fuzz.ratio(key, form)
                 if best is None or similarity > best.similarity:
                     best = Near(part, similarity, distance)

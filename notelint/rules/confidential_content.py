@@ -11,7 +11,7 @@ from notelint.analysis import names
 from notelint.analysis.anatomy import HONORIFICS, anatomy
 from notelint.analysis.words import prefix_length
 from notelint.core.model import Hit, Interview, Note, Severity
-from notelint.core.text import fold
+from notelint.core.text import fold, near_miss
 from notelint.nlp import phrase_finder
 from notelint.rule import Context, Rule
 
@@ -572,7 +572,7 @@ def _is_known(name: str, known: list[str]) -> bool:
             return True
         if set(HYPHENS.split(name)) <= set(HYPHENS.split(person)):
             return True  # part of their name: their first names, or their surname
-        if fuzz.ratio(words[-1], theirs[-1]) >= 85:
+        if words[-1] == theirs[-1] or near_miss(words[-1], theirs[-1]):
             return True  # the surname of an interviewer: misspelled-name judges it
     return False
 

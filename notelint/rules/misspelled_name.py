@@ -5,7 +5,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA
 
 from notelint.analysis import names
 from notelint.analysis.anatomy import anatomy
@@ -220,7 +219,7 @@ class MisspelledName(Rule):
         for a, b in zip(window, aligned, strict=True):
             if a == b:
                 continue
-            if len(b) < 4 or OSA.distance(a, b) > (1 if len(b) <= 5 else 2):
+            if not near_miss(a, b):
                 return None
             if people.exact(a) or a in self.common and b not in self.common:
                 return None
