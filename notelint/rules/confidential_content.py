@@ -473,15 +473,20 @@ class ConfidentialContent(Rule):
 
     def _own_result(self, ent) -> bool:
         """ "I cut our churn by 18%", "I led the team that grew sales 30%":
-        the candidate's own achievement, a verb of results under a clause
-        whose subject is "I"."""
-        chain = [ent.root, *ent.root.ancestors]  # up to the sentence's root
-        verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")]
-        if not verbs or verbs[0].lemma_.lower() not in self.achievements:
+        the candidate's own achievement, a verb of results whose subject is
+        "I", or which says what a thing "I" did achieved (a relative clause);
+        not "our refresh lifted sales 14%, so I know ..."."""
+        verb = next((t for t in [ent.root, *ent.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None or verb.lemma_.lower() not in self.achievements:
             return False
-        return any(
-            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "i" for t in verbs for c in t.children
-        )
+        while True:
+            if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "i" for c in verb.children):
+                return True
+            if verb.dep_ != "relcl":
+                return False
+            verb = verb.head.head  # "the team that grew ..." -> "led"
+            if verb.pos_ not in ("VERB", "AUX"):
+                return False
 
     def _described_people(self, doc) -> Iterator:
         """Names the entity recognizer missed but the parse shows are people:
