@@ -232,3 +232,30 @@ def test_code_urls_and_comments_are_not_prose(body, hidden, kept):
     prose = own_prose(body)
     assert len(prose) == len(body)
     assert hidden not in prose and kept in prose
+
+
+def test_the_reply_parser_never_sees_a_long_line(monkeypatch):
+    """Its patterns take time by the square of a line's length (a 40,000
+    character line took over a minute): long lines reach it blank, and a
+    reply header under a long line is still found."""
+    from mailparser_reply import EmailReplyParser
+
+    from notelint.inputs import notes
+
+    seen: list[int] = []
+    read = EmailReplyParser.read
+
+    def spy(self, text):
+        seen.append(max(len(line) for line in text.split("\n")))
+        return read(self, text=text)
+
+    monkeypatch.setattr(EmailReplyParser, "read", spy)
+    body = (
+        "Hi,\n\n"
+        + "On "
+        + "so much prose " * 3000
+        + ":\n\nOn Tue, 3 Nov 2026, Ana <a@x.example> wrote:\n> q\n"
+    )
+    at = notes.quoted_reply(body)
+    assert seen and max(seen) <= notes.MAX_HEADER_LINE
+    assert body[at:].startswith("On Tue, 3 Nov")

@@ -89,6 +89,7 @@ _REPLY_CUE = re.compile(
     r":[ \t]*$|^-{3,}|^_{10,}|^[ \t>*]*(?:From|Von|De|Van|Da|Od)[ \t]*:", re.MULTILINE
 )
 REPLY_LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "nl")
+MAX_HEADER_LINE = 300  # characters: a reply's header line is shorter
 
 
 def quoted_reply(body: str) -> int | None:
@@ -99,7 +100,10 @@ def quoted_reply(body: str) -> int | None:
         return None
     from mailparser_reply import EmailReplyParser
 
-    replies = EmailReplyParser(languages=list(REPLY_LANGUAGES)).read(text=body).replies
+    # The parser's patterns take time by the square of a line's length: it
+    # sees long lines (prose, never a reply header) as blank ones.
+    short = "\n".join("" if len(line) > MAX_HEADER_LINE else line for line in body.split("\n"))
+    replies = EmailReplyParser(languages=list(REPLY_LANGUAGES)).read(text=short).replies
     for reply in replies[1:]:
         header = (reply.headers or "").strip()
         first_line = header.splitlines()[0].strip() if header else ""
