@@ -20,6 +20,7 @@ from notelint.core.model import Application, Hit, Interview, Note, Severity
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     from notelint.analysis.facts import Facts
     from notelint.analysis.specificity import Analyzer
@@ -47,6 +48,12 @@ class Context:
         if self.facts is None:
             raise RuntimeError("this context has no facts: run the rule through the engine")
         return self.facts.specificity
+
+    def doc(self, text: str) -> Doc:
+        """The parse of an interview's text (a point, a term, a value)."""
+        if self.facts is None:
+            raise RuntimeError("this context has no facts: run the rule through the engine")
+        return self.facts.doc(text)
 
     def policy(self, rule: type[Rule] | Rule) -> Policy:
         """The timing policy of this application, with `rule`'s options."""

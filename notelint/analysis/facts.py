@@ -12,6 +12,7 @@ from notelint.core.model import Application
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     from notelint.analysis.specificity import Analyzer
 
@@ -23,20 +24,28 @@ class Facts:
     def __init__(self, nlp: Language, lists: Mapping[str, Sequence[str]]):
         self.nlp = nlp
         self.lists = lists
+        self._docs: dict[str, Doc] = {}
 
     @cached_property
     def specificity(self) -> Analyzer:
         from notelint.analysis.specificity import Analyzer
 
-        return Analyzer(self.nlp, self.lists)
+        return Analyzer(self.nlp, self.lists, self.doc)
 
-    def parse_points(self, applications: Iterable[Application]) -> None:
-        """Every interview point of the run, parsed in one stream."""
-        points = [
-            point
+    def parse_interviews(self, applications: Iterable[Application]) -> None:
+        """Every point, confidential term and value of the run's interviews,
+        parsed in one stream before the rules run."""
+        texts = [
+            text
             for application in applications
             if application.interview is not None
-            for person in application.interview.interviewers
-            for point in person.points
+            for text in application.interview.texts("points", "confidential", "values")
         ]
-        self.specificity.parse_points(points)
+        unparsed = [t for t in dict.fromkeys(texts) if t not in self._docs]
+        self._docs.update(zip(unparsed, self.nlp.pipe(unparsed), strict=True))
+
+    def doc(self, text: str) -> Doc:
+        """The parse of an interview's text (parsed now if the batch had not)."""
+        if text not in self._docs:
+            self._docs[text] = self.nlp(text)
+        return self._docs[text]

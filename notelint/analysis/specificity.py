@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
@@ -133,8 +133,14 @@ class Analyzer:
     packs (`Facts.specificity`); it keeps what it learns of each note of
     the run, by the note's path."""
 
-    def __init__(self, nlp: Language, lists: Mapping[str, Sequence[str]]):
+    def __init__(
+        self,
+        nlp: Language,
+        lists: Mapping[str, Sequence[str]],
+        parse: Callable[[str], Doc] | None = None,
+    ):
         self.nlp = nlp
+        self.parse = parse or nlp  # the parse of an interview's text (Facts.doc)
         self.generic = frozenset(w.lower() for w in lists.get(GENERIC_WORDS, ()))
         phrases = tuple(lists.get(STOCK_PHRASES, ()))
         self.stock_matcher = (
@@ -156,7 +162,7 @@ class Analyzer:
         self.cues = frozenset(w.lower() for w in lists.get(CONVERSATION_CUES, ()))
         self.template_grams = _grams(nlp, tuple(lists.get(TEMPLATE_SENTENCES, ())))
         self._points: dict[str, _Point] = {}
-        self._point_docs: dict[str, Doc] = {}  # each point parsed once
+
         self._cache: dict[tuple[str, str | None], Specificity] = {}
 
     # -- the interview's words ------------------------------------------------
@@ -177,7 +183,7 @@ class Analyzer:
         key = text + "\0" + " ".join(sorted(weak))
         found = self._points.get(key)
         if found is None:
-            doc = self._point_docs.get(text) or self.nlp(text)
+            doc = self.parse(text)
             keys: dict[str, float] = {}
             for token in doc:
                 lemma = _lemma(token)
@@ -233,7 +239,6 @@ class Analyzer:
         if not points or note.doc is None:
             return ()
         weak = self.context_words(interview)
-        self.parse_points(points)
         tokens = self.content_tokens(note)
         content = [t for t in tokens if self._content(t, generic=False)]
         words = {_lemma(t) for t in content} | {t.lower_ for t in content}
@@ -261,11 +266,6 @@ class Analyzer:
                 if sent.has_vector and sent.vector_norm and point.doc.similarity(sent) >= 0.85:
                     return True
         return False
-
-    def parse_points(self, points: Iterable[str]) -> None:
-        """Parse the points not parsed yet, in one batch."""
-        unparsed = [p for p in dict.fromkeys(points) if p not in self._point_docs]
-        self._point_docs.update(zip(unparsed, self.nlp.pipe(unparsed), strict=True))
 
     def specificity(self, note: Note, interview: Interview | None) -> Specificity:
         """The specific content of a note (computed once a run)."""

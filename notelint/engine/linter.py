@@ -49,7 +49,7 @@ def run(
 ) -> Outcome:
     applications = _parsed(loaded.applications, nlp, jobs)
     if facts is not None:
-        facts.parse_points(applications)
+        facts.parse_interviews(applications)
     corpus = (*applications, *loaded.neighbours)
     outcome = Outcome(files=len(loaded.reported | {p.path for p in loaded.problems}))
     for application in applications:

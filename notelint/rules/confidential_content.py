@@ -140,7 +140,6 @@ class ConfidentialContent(Rule):
     def prepare(
         self, nlp, options: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]
     ) -> None:
-        self.nlp = nlp
         self.markers = phrase_finder(nlp, {MARKERS: lists.get(MARKERS, ())})
         self.internals = phrase_finder(nlp, {INTERNALS: lists.get(INTERNALS, ())})
         self.metrics = {m.lower() for m in lists.get(METRICS, ())}
@@ -148,7 +147,6 @@ class ConfidentialContent(Rule):
         self.works = {v.lower() for v in lists.get(WORKS, ())}
         self.discretion = phrase_finder(nlp, {DISCRETION: lists.get(DISCRETION, ())})
         self.common = {fold(w) for w in lists.get("company-common-words", ())}
-        self.terms: dict[str, list[str]] = {}
         self.detectors = _detectors()
         self.token_formats = [re.compile(p) for p in lists.get(TOKEN_FORMATS, ())]
         self.person_nouns = {w.lower() for w in lists.get("person-nouns", ())}
@@ -191,7 +189,7 @@ class ConfidentialContent(Rule):
         threshold = int(context.options.get("fuzzy_threshold", 85))
         words = [t for t in note.doc if not (t.is_punct or t.is_space)]
         for term in interview.confidential:
-            parts = self._term_words(term)
+            parts = _term_words(context.doc(term))
             if not parts:
                 continue
             for i, token in enumerate(words):
@@ -206,15 +204,6 @@ class ConfidentialContent(Rule):
                         "confidential term",
                         "listed under `confidential:` in interview.yaml; leave it out",
                     )
-
-    def _term_words(self, term: str) -> list[str]:
-        if term not in self.terms:
-            doc = self.nlp(term)
-            content = [t for t in doc if not (t.is_punct or t.is_space or t.is_stop)]
-            self.terms[term] = [fold(t.lemma_ or t.text) for t in content] or [
-                fold(t.text) for t in doc if not t.is_punct
-            ]
-        return self.terms[term]
 
     @staticmethod
     def _rest_of_term(words, i: int, parts: list[str], threshold: int) -> tuple[int, int] | None:
@@ -538,6 +527,14 @@ def _sizeable(ent, magnitudes: set[str]) -> bool:
     """A count worth keeping internal: written in digits or with a magnitude
     ("3 clients", "two million users"); not "two edits" or "one of us"."""
     return any(c.isdigit() for c in ent.text) or any(t.lower_ in magnitudes for t in ent)
+
+
+def _term_words(doc) -> list[str]:
+    """The folded lemmas of a confidential term's content words."""
+    content = [t for t in doc if not (t.is_punct or t.is_space or t.is_stop)]
+    return [fold(t.lemma_ or t.text) for t in content] or [
+        fold(t.text) for t in doc if not t.is_punct
+    ]
 
 
 def _similar(token, part: str, threshold: int) -> bool:

@@ -45,9 +45,7 @@ class MissingCultureFit(Rule):
     requires = frozenset({"lemma", "pos", "dep"})
 
     def prepare(self, nlp, options, lists):
-        self.nlp = nlp
         self.culture = phrase_matcher(nlp, {"culture": lists.get("culture-language", ())}, True)
-        self.values: dict[str, list[set[str]]] = {}
         self.subjects = {w.lower() for w in lists.get("culture-subjects", ())}
 
     def check(self, note, context):
@@ -65,7 +63,7 @@ class MissingCultureFit(Rule):
         if (
             self.culture(note.doc)
             or _company_values(note.doc, interview.company, self.subjects)
-            or any(self._mentions(note.doc, v) for v in interview.values)
+            or any(self._mentions(note.doc, context.doc(v)) for v in interview.values)
         ):
             return
         whom = ROLES[recipient.role]
@@ -78,23 +76,9 @@ class MissingCultureFit(Rule):
             f"or mission; {advice}"
         )
 
-    def _words(self, value: str) -> list[set[str]]:
-        """The meaningful words of a value, each as its surface and lemma forms."""
-        if value not in self.values:
-            doc = self.nlp(value.lower())
-            words = [
-                _forms(t)
-                for t in doc
-                if t.pos_ not in FUNCTION_POS and not t.is_punct and t.text.strip()
-            ]
-            if not words:  # a value of function words only: take them all
-                words = [_forms(t) for t in doc if t.is_alpha]
-            self.values[value] = words
-        return self.values[value]
-
-    def _mentions(self, doc, value: str) -> bool:
+    def _mentions(self, doc, value) -> bool:
         """Whether enough of the value's words stand close together in doc."""
-        words = self._words(value)
+        words = _value_words(value)
         if not words:
             return False
         need = len(words) if len(words) <= 3 else math.ceil(len(words) * 2 / 3)
@@ -125,6 +109,14 @@ def _company_values(doc, company: str, subjects: set[str]) -> bool:
                 ):
                     return True
     return False
+
+
+def _value_words(value) -> list[set[str]]:
+    """The meaningful words of a value's parse, each as its surface and lemma forms."""
+    words = [
+        _forms(t) for t in value if t.pos_ not in FUNCTION_POS and not t.is_punct and t.text.strip()
+    ]
+    return words or [_forms(t) for t in value if t.is_alpha]  # function words only: all
 
 
 def _similar(forms: set[str], others: set[str]) -> bool:
