@@ -28,7 +28,6 @@ and distinct nouns that are neither generic nor part of a stock phrase.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -39,7 +38,7 @@ from rapidfuzz import fuzz
 from notelint.analysis.anatomy import HONORIFICS, anatomy
 from notelint.analysis.words import same_word
 from notelint.core.model import Interview, Interviewer, Note
-from notelint.core.text import fold
+from notelint.core.text import words as text_words
 from notelint.inputs.datafiles import builtin_list
 from notelint.nlp import phrase_matcher
 
@@ -77,7 +76,6 @@ SPECIFIC_ENTITIES = {
     "CARDINAL",
 }
 ROLE_HEADS = builtin_list("role-nouns")
-_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*|\d+", re.UNICODE)
 # Weights of the specificity score: an echoed point weighs most.
 POINT_WEIGHT = 3.0
 ENTITY_WEIGHT = 2.0
@@ -549,7 +547,8 @@ def _lemma(token: Token) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return [fold(w) for w in _WORD.findall(text)]
+    """The folded words of `text` (the text layer's tokenizer)."""
+    return [w.key for w in text_words(text)]
 
 
 def _noun_chunks(doc: Doc) -> Iterable[Span]:
