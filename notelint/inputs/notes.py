@@ -227,7 +227,7 @@ def _parse_eml(path: str, source: str, encoding: str) -> Note:
         body_start=body_start,
         body_map=body_map,
         encoding=encoding,
-        to=_first_address(addresses),
+        to=addresses[0] if addresses else None,
         addressees=addresses,
         sent=_date_header(source, message),
         kind=kind,
@@ -321,10 +321,6 @@ def _addresses(message: EmailMessage, header: str) -> tuple[str, ...]:
     except (AttributeError, IndexError, ValueError):
         found = email.utils.getaddresses([str(value)])
     return tuple(item for name, address in found for item in (address, name) if item.strip())
-
-
-def _first_address(addresses: tuple[str, ...]) -> str | None:
-    return addresses[0] if addresses else None
 
 
 def is_draft(message: EmailMessage) -> bool:
