@@ -83,6 +83,17 @@ NUMBER_WEIGHT = 1.0
 NOUN_WEIGHT = 1.0
 
 
+def weighted(points, names, figures, noun_score: float) -> float:
+    """One score for what is specific: an echoed point weighs most, then a
+    name, then a figure, then the nouns' own weight."""
+    return (
+        POINT_WEIGHT * len(points)
+        + ENTITY_WEIGHT * len(names)
+        + NUMBER_WEIGHT * len(figures)
+        + noun_score
+    )
+
+
 @dataclass(frozen=True)
 class Specificity:
     """What in a note is specific to its conversation."""
@@ -96,12 +107,7 @@ class Specificity:
 
     @property
     def score(self) -> float:
-        return (
-            POINT_WEIGHT * len(self.points)
-            + ENTITY_WEIGHT * len(self.entities)
-            + NUMBER_WEIGHT * len(self.numbers)
-            + self.noun_score
-        )
+        return weighted(self.points, self.entities, self.numbers, self.noun_score)
 
     def describe(self) -> str:
         """A short account of the specifics, for messages."""
@@ -440,12 +446,7 @@ class Personal:
 
     @property
     def score(self) -> float:
-        return (
-            POINT_WEIGHT * len(self.points)
-            + ENTITY_WEIGHT * len(self.names)
-            + NUMBER_WEIGHT * len(self.figures)
-            + self.noun_score
-        )
+        return weighted(self.points, self.names, self.figures, self.noun_score)
 
 
 CUED_WEIGHT, UNCUED_WEIGHT = 1.5, 0.4  # a noun said of the conversation, any other
