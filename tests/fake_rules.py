@@ -12,7 +12,7 @@ from notelint.app import runner
 from notelint.core.model import Fix, Hit, Severity
 from notelint.plugins.registry import Registry
 from notelint.rule import Rule
-from notelint.rules.unreadable_input import UnreadableInput
+from notelint.rules.inputs.unreadable_input import UnreadableInput
 
 SECRET = "Project Falcon"
 

@@ -36,8 +36,31 @@ def test_wheel_ships_every_rule_pack(wheel):
 def test_wheel_registers_every_builtin_rule(wheel):
     (entry_points,) = [n for n in wheel.namelist() if n.endswith("entry_points.txt")]
     text = wheel.read(entry_points).decode()
+    rules = ROOT / "notelint" / "rules"
     modules = sorted(
-        p.stem for p in (ROOT / "notelint" / "rules").glob("*.py") if p.stem != "__init__"
+        ".".join(p.relative_to(rules).with_suffix("").parts)
+        for p in rules.rglob("*.py")
+        if p.stem != "__init__"
     )
+    assert len(modules) == 16
     assert "[notelint.rules]" in text and "notelint = notelint.cli:main" in text
     assert all(f"notelint.rules.{module}:" in text for module in modules)
+
+
+def test_each_rule_family_folder_holds_one_block_of_codes():
+    from notelint.plugins.registry import discover
+
+    families = {
+        "inputs": "0",
+        "content": "1",
+        "names": "2",
+        "safety": "3",
+        "timing": "4",
+        "hiring": "5",
+        "tone": "6",
+    }
+    builtin = [r for r in discover().rules.values() if r.__module__.startswith("notelint.rules.")]
+    assert len(builtin) == 16
+    for rule in builtin:
+        family = rule.__module__.split(".")[2]
+        assert rule.code[2] == families[family], (rule.slug, rule.code, family)

@@ -162,7 +162,7 @@ def test_word_vectors_recognise_a_paraphrase():
     from notelint.inputs.notes import parse_note
     from notelint.plugins import packs
     from notelint.rule import Context
-    from notelint.rules.missing_interview_point import MissingInterviewPoint
+    from notelint.rules.content.missing_interview_point import MissingInterviewPoint
 
     pipeline = spacy.load(nlp_module.default_model())  # a private copy: vectors added below
     topic, other = numpy.zeros(8, dtype="float32"), numpy.zeros(8, dtype="float32")

@@ -1,0 +1,1 @@
+"""NL1xx: what a note says, and whether only this conversation could have produced it."""

@@ -1,0 +1,1 @@
+"""NL5xx: what each person of the hiring process should hear."""

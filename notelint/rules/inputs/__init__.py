@@ -1,0 +1,1 @@
+"""NL0xx: files that cannot be read."""

@@ -1,0 +1,1 @@
+"""NL2xx: people, titles and companies named right."""

@@ -1,0 +1,1 @@
+"""NL3xx: what must never be sent: secrets and unfilled templates."""

@@ -1,0 +1,1 @@
+"""NL4xx: when a note goes."""

@@ -1,0 +1,1 @@
+"""NL6xx: how a note sounds."""
