@@ -70,6 +70,7 @@ BAD = [
         "Product Development Manager",
     ),
     ("Dear Maria,\n\nThanks.\n\nSincerely,\nYour Name\n", (10, 1, 10), None),
+    ("Dear Maria,\n\nThanks.\n\nSincerely,\nSam\nPhone Number: [phone]\n", (11, 1, 13), None),
 ]
 
 GOOD = [
@@ -84,6 +85,8 @@ GOOD = [
     # the same words in ordinary prose, lower case
     "Dear Maria,\n\nYour name came up twice, and the company name is catchy.\n",
     "Dear Maria,\n\nI led the migration (the team and I) in a week.\n",
+    # a label with its value is filled in
+    "Dear Maria,\n\nThanks.\n\nBest,\nSam Lee\nPhone Number: (555) 010-2000\nEmail Address: sam@mail.example\n",
     # placeholders inside code and URLs are not prose
     "Dear Maria,\n\nBook me at https://cal.example/{name} or see `[Company]`.\n",
 ]

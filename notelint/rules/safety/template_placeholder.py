@@ -204,6 +204,8 @@ class TemplatePlaceholder(Rule):
         if self.phrases is not None:
             for match in self.phrases.finditer(body):
                 text = match.group()
+                if LABEL.match(body, match.end()):
+                    continue  # "Phone Number: 555-0100": a label with its value
                 if text.isupper() or all(w[:1].isupper() for w in _significant(text)):
                     yield match.span()
         if self.capitals is not None:
@@ -237,6 +239,8 @@ class TemplatePlaceholder(Rule):
 # "Mr./Ms.", "Ms. / Mr.", "Mr./Mrs./Ms.": the template's choice left to make.
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Mx|Miss|Dr)\.?"
 HONORIFIC_CHOICE = re.compile(rf"\b{_HONORIFIC}(?:[ \t]*/[ \t]*{_HONORIFIC})+")
+# What follows a label that is filled in: "Phone Number: (555) 010-2000".
+LABEL = re.compile(r"[ \t]*:[ \t]*[^\s\[\]<>{}_]")
 # A parenthesis of a few words: "(organization's name)", "(date)", "(name position)".
 PARENTHESIS = re.compile(r"\(([^()\r\n]{1,40})\)")
 CONNECTORS = {"s", "of", "the", "a", "an", "and", "or", "my", "your", "their", "his", "her"}
