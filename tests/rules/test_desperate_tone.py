@@ -51,6 +51,15 @@ BAD = [
     ("Sorry to bother you again about the role.", "Sorry to bother you again", "pleading"),
     ("Did you get my last three emails?", "Did you get my last three emails", "pleading"),
     ("I am available any time, day or night.", "any time, day or night", "pleading"),
+    (
+        "I will call your office every day until you decide.",
+        "I will call your office every day",
+        "pleading",
+    ),
+    ("I will wait until I hear back from you.", "until I hear back", "pleading"),
+    ("My phone is on day and night.", "phone is on day and night", "pleading"),
+    ("I would happily do a two-week trial unpaid first.", "trial unpaid", "pleading"),
+    ("I can come in any time at all.", "any time at all", "pleading"),
 ]
 
 
@@ -82,6 +91,8 @@ GOOD = [
     "I will send the signed forms by end of day today.",
     "Did you get a chance to look at the portfolio link?",
     "I look forward to a positive working relationship with the team.",
+    "Your point on handovers between day and night shifts stayed with me.",
+    "I volunteered unpaid at the food bank for two years before nursing school.",
 ]
 
 

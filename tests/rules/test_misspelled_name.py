@@ -199,3 +199,14 @@ def test_a_lookalike_letter_is_named(lint):
         {"app/interview.yaml": interview, "app/m.md": note}, select=("misspelled-name",)
     )
     assert "contains a Cyrillic '\u0430'" in finding.message
+
+
+def test_a_misspelled_title_in_prose(lint):
+    interview = "company: Larkspur\ninterviewers:\n  - name: Luis Ibáñez\n    title: Regional Operations Manager\n"
+    note = "---\nto: Luis Ibáñez\n---\nHi Luis,\n\nIn your role as Regional Operations Manger you chase orders.\n"
+    findings = lint(
+        {"app/interview.yaml": interview, "app/l.md": note}, select=("misspelled-name",)
+    )
+    assert [(f.message.split(" the title")[0], f.fix.replacement) for f in findings] == [
+        ("'Regional Operations Manger' misspells", "Regional Operations Manager")
+    ]

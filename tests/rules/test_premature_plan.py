@@ -34,6 +34,14 @@ BAD = [
     ("My thirty-sixty-ninety day roadmap is below.", "thirty-sixty-ninety day roadmap"),
     ("A 100-day action plan is attached.", "100-day action plan"),
     ("I'd love to walk you through my 30-60-90 day plan.", "30-60-90 day plan"),
+    ("I have written a roadmap for my first quarter, attached.", "roadmap for my first quarter"),
+    ("My first-quarter plan is below.", "first-quarter plan"),
+    (
+        "In my first month I would listen in on calls. By day 60 I would move the top three "
+        "reasons to self-service. By day 90 I would set a baseline.",
+        "first month I would listen in on calls. By day 60 I would move the top three "
+        "reasons to self-service. By day 90",
+    ),
 ]
 
 
@@ -83,6 +91,7 @@ def test_later_rounds_are_fine(lint, round_):
         ("first-90-days-plan.pdf", True),
         ("90_day_plan.docx", True),
         ("30 60 90 Plan.docx", True),
+        ("first-quarter-roadmap.pdf", True),
         ("portfolio.pdf", False),
         ("Q3-90-day-results.pdf", False),
     ],

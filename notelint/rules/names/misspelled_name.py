@@ -388,7 +388,7 @@ class MisspelledName(Rule):
             return None
         span = doc[first : last + 1]
         content = _title_words(span.text)
-        if not content & self.title_words or content <= FUNCTIONS:
+        if not self._title_like(content) or content <= FUNCTIONS:
             return None
         return span
 

@@ -91,8 +91,12 @@ class DesperateTone(Rule):
         """The `tone-patterns` of the rule packs, in the note's own prose."""
         parts = anatomy(note)
         end = parts.signature[0] if parts.signature else len(note.body)
+        taken: list[tuple[int, int]] = []
         for pattern in self.patterns:
             for match in pattern.finditer(note.body, parts.content[0], end):
+                if any(s < match.end() and match.start() < e for s, e in taken):
+                    continue  # two patterns on one phrase: one finding
+                taken.append(match.span())
                 yield Hit(
                     f"pleading: '{match.group()}' sounds desperate; {ADVICE}",
                     match.start(),
