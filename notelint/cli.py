@@ -198,7 +198,7 @@ def _diff(report, output: str | None) -> None:
     there is something to fix, as ruff does."""
     from notelint.app import fixes
 
-    planned = fixes.plan(report.findings, report.sources, fixes.fixable_rules(report.rules))
+    planned = _planned_fixes(report)
     with _output(output) as stream:
         stream.write(fixes.diff(planned))
     for reason in planned.skipped:
@@ -211,6 +211,14 @@ def _diff(report, output: str | None) -> None:
     sys.exit(EXIT_FINDINGS if planned.files else EXIT_CLEAN)
 
 
+def _planned_fixes(report):
+    """The safe fixes of a report, shown with the report's own redaction."""
+    from notelint.app import fixes
+
+    fixable = fixes.fixable_rules(report.rules)
+    return fixes.plan(report.findings, report.sources, fixable, report.shown, report.secrets)
+
+
 def _fix(report, recheck):
     """--fix: apply the safe fixes, check again, and again while fixes remain
     (one that overlapped another is applied in the next pass)."""
@@ -218,7 +226,7 @@ def _fix(report, recheck):
 
     fixed, files = 0, set()
     for _ in range(fixes.MAX_PASSES):
-        planned = fixes.plan(report.findings, report.sources, fixes.fixable_rules(report.rules))
+        planned = _planned_fixes(report)
         for reason in planned.skipped:
             click.echo(f"notelint: {reason}", err=True)
         if not planned.files:

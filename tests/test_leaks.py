@@ -3,10 +3,16 @@ unless --show-confidential asks for it."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from notelint.cli import main
+from notelint.core.masking import mask_terms
+from notelint.core.text import fold
 from tests.conftest import write
 
 SECRETS = ("Heron", "jane.roe@globex.example", "4.2 million")
@@ -119,3 +125,71 @@ def test_every_rule_and_every_occurrence_is_masked(tmp_path, monkeypatch, format
     output = result.stdout + result.stderr
     assert "NL103" in output or "missing-interview-point" in output
     assert "Nightjar" not in output
+
+
+# -- every way of typing a term, in every output --------------------------------
+
+VARIANTS = (
+    "Project\u2011Nightjar",  # a non-breaking hyphen
+    "Project\u200bNightjar",  # a zero-width space
+    "PROJECT NIGHTJAR",
+    "Proje\u0301ct Nigh\u00adtjar",  # a combining accent and a soft hyphen
+    "project\u00a0nightjar",
+)
+TYPED = {
+    "app/interview.yaml": REPEATED["app/interview.yaml"],
+    "app/maria-gonzalez.md": "---\nto: Maria Gonzalez\nsent: 2026-11-21T09:00\n---\n"
+    "Dear Maria,\n\n"
+    + "".join(f"I led {v}, and {v} shipped on time.\n" for v in VARIANTS)
+    + "The retro is at https://wiki.example/project-nightjar/retro and Project%20Nightjar.\n"
+    "I enjoyed our talk about hiring for the support desk.\n\nJordan Lee\n",
+    "app/maria.eml": "From: Jordan Lee <jordan@example.com>\nTo: Maria Gonzalez <m@acme.example>\n"
+    "Subject: Project Nightjar, as promised\nDate: Sat, 21 Nov 2026 09:00:00 -0500\n"
+    "Content-Type: text/html; charset=utf-8\n\n"
+    "<p>Project&nbsp;Nightjar was mine.</p><p>Thanks for the talk about hiring, Maria.</p>\n",
+}
+
+
+def _shows_the_term(output: str) -> bool:
+    """The oracle, independent of the masking code: the term's rare word in
+    the output once every non-letter is gone."""
+    return "nightjar" in re.sub(r"[^a-z]", "", fold(output))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--format", f] for f in ("text", "json", "sarif", "github", "rdjson", "junit")]
+    + [["--statistics"], ["--diff"]],
+)
+def test_no_way_of_typing_a_term_shows_in_any_output(tmp_path, monkeypatch, args):
+    write(tmp_path, TYPED)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "app", *args])
+    output = result.stdout + result.stderr
+    assert "NL301" in output or "confidential-content" in output or args == ["--diff"]
+    assert not _shows_the_term(output), output
+
+
+def test_each_way_of_typing_a_term_is_a_finding(lint):
+    found = lint(TYPED, select=("confidential-content",))
+    lines = {f.line for f in found if f.path.endswith(".md")}
+    assert lines == set(range(7, 7 + len(VARIANTS) + 1))  # each variant line, and the link line
+    in_md = [f for f in found if f.path.endswith(".md")]
+    assert len(in_md) == 2 * len(VARIANTS) + 2  # every occurrence, the URL slug too
+    subject = [f for f in found if f.path.endswith(".eml") and f.line == 3]
+    assert subject and "subject line" in subject[0].message
+
+
+@given(
+    case=st.sampled_from([str.lower, str.upper, str.title]),
+    between=st.sampled_from([" ", "\u00a0", "\u200b", "-", "\u2011", "_", "%20", ""]),
+    inside=st.sampled_from(["", "\u00ad", "\u200b", "\u0301"]),
+    at=st.integers(min_value=1, max_value=7),
+    around=st.sampled_from(["", "(", "'", " ", "/"]),
+)
+def test_masking_hides_every_typing_of_a_term(case, between, inside, at, around):
+    word = case("nightjar")
+    typed = case("project") + between + word[:at] + inside + word[at:]
+    text_ = f"Before {around}{typed}{around[::-1]} and after."
+    assert not _shows_the_term(mask_terms(text_, ["Project Nightjar"]))
+    assert mask_terms(text_, ["Project Nightjar"]).startswith("Before ")

@@ -82,3 +82,48 @@ def test_foreign_letters_are_named():
     assert text.describe_foreign("M\u0430ria") == "'M\u0430ria' contains a Cyrillic '\u0430'"
     assert text.describe_foreign("Maria") == ""
     assert text.describe_foreign("Мария") == ""  # wholly Cyrillic: a name, not a trick
+
+
+# -- a term, however it is typed -----------------------------------------------
+
+TYPED = [
+    "Project Nightjar",  # the term as listed; every other line types it otherwise
+    "project nightjar",
+    "PROJECT NIGHTJAR",
+    "Project\u2011Nightjar",  # non-breaking hyphen, as word processors insert
+    "Project\u00a0Nightjar",  # no-break space
+    "Project\u200bNightjar",  # zero-width space instead of the space
+    "ProjectNightjar",
+    "Project Nigh\u00adtjar",  # a soft hyphen inside a word
+    "project-nightjar",  # URL slug
+    "project_nightjar",
+    "Project%20Nightjar",
+    "Project=20Nightjar",  # quoted-printable
+    "Project&nbsp;Nightjar",  # HTML
+    "Proje\u0301ct Nightjar",  # a combining accent
+    "Project Nightjars",  # plural
+]
+
+
+@pytest.mark.parametrize("typed", TYPED)
+def test_a_term_is_found_however_it_is_typed(typed):
+    written = f"Before {typed}, after."
+    spans = text.find_term(written, "Project Nightjar")
+    assert len(spans) == 1
+    start, end = spans[0]
+    assert written[start:end] == typed  # exactly the term's characters
+
+
+@pytest.mark.parametrize(
+    "written", ["Projection Nightjars", "a project; the nightjar", "Nightjarring", "Projects"]
+)
+def test_a_term_is_not_found_inside_other_words(written):
+    assert text.find_term(written, "Project Nightjar") == []
+
+
+def test_every_occurrence_is_found():
+    written = "I led Project Nightjar, and Project Nightjar shipped."
+    assert [written[s:e] for s, e in text.find_term(written, "Project Nightjar")] == [
+        "Project Nightjar",
+        "Project Nightjar",
+    ]

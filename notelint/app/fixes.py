@@ -21,11 +21,12 @@ from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field
 
-from notelint.core.masking import mask
+from notelint.core.masking import mask, mask_spans
 from notelint.core.model import LINE_BREAK, Finding
 from notelint.inputs.notes import decode, parse_note
 from notelint.inputs.schema import InputError
 from notelint.report.formatters.common import SourceTexts
+from notelint.report.redaction import Secrets
 
 MAX_PASSES = 10  # --fix checks again after each pass, this many times at most
 
@@ -53,8 +54,16 @@ class Plan:
         return sum(len(f.applied) for f in self.files)
 
 
-def plan(findings: Iterable[Finding], sources: Mapping[str, str], fixable: Iterable[str]) -> Plan:
-    """What `--fix` would change, file by file."""
+def plan(
+    findings: Iterable[Finding],
+    sources: Mapping[str, str],
+    fixable: Iterable[str],
+    shown: Mapping[str, str] | None = None,
+    secrets: Mapping[str, Secrets] | None = None,
+) -> Plan:
+    """What `--fix` would change, file by file. `shown` and `secrets` are the
+    report's redaction (the file texts as they may be shown, what was masked
+    in each): the diff shows nothing the report would not."""
     fixable = set(fixable)
     texts = SourceTexts(sources)
     by_path: dict[str, list[Finding]] = {}
@@ -65,8 +74,10 @@ def plan(findings: Iterable[Finding], sources: Mapping[str, str], fixable: Itera
         candidates = [f for f in found if f.fix is not None and f.rule in fixable]
         if not candidates:
             continue
-        secrets = [span for f in found if f.sensitive and (span := texts.offsets(f))]
-        planned = _plan_file(path, texts, candidates, secrets, result.skipped)
+        spans = [span for f in found if f.sensitive and (span := texts.offsets(f))]
+        masked = (shown or {}).get(path) or mask_spans(sources[path], spans)
+        hidden = (secrets or {}).get(path)
+        planned = _plan_file(path, texts, candidates, masked, hidden, result.skipped)
         if planned is not None:
             result.files.append(planned)
     return result
@@ -76,7 +87,8 @@ def _plan_file(
     path: str,
     texts: SourceTexts,
     candidates: list[Finding],
-    secrets: list[tuple[int, int]],
+    shown: str,
+    secrets: Secrets | None,
     skipped: list[str],
 ) -> FileFix | None:
     try:
@@ -110,27 +122,26 @@ def _plan_file(
         edits.append((start, end, replacement, finding))
     if not edits:
         return None
-    fixed, masked_original, masked_fixed = _render(text, edits, secrets)
+    fixed, masked_fixed = _render(text, edits, shown)
+    if secrets is not None:
+        masked_fixed = secrets.in_file(masked_fixed)
     return FileFix(
         path=path,
         original=text,
         fixed=fixed,
         data=_encode(fixed, encoding, raw),
         applied=[e[3] for e in edits],
-        masked_original=masked_original,
+        masked_original=shown,
         masked_fixed=masked_fixed,
     )
 
 
 def _render(
-    text: str, edits: list[tuple[int, int, str, Finding]], secrets: list[tuple[int, int]]
-) -> tuple[str, str, str]:
-    """The fixed text, and the original and fixed texts as they may be shown:
-    every sensitive span masked, and the fix of a sensitive finding too."""
-    shown = list(text)
-    for start, end in secrets:
-        shown[start:end] = mask(text[start:end])
-    shown_text = "".join(shown)  # aligned with `text`, character for character
+    text: str, edits: list[tuple[int, int, str, Finding]], shown_text: str
+) -> tuple[str, str]:
+    """The fixed text, and the fixed text as it may be shown: built from the
+    masked original (aligned with `text` character for character), with the
+    fix of a sensitive finding masked too."""
     fixed: list[str] = []
     masked: list[str] = []
     position = 0
@@ -143,7 +154,7 @@ def _render(
         position = end
     fixed.append(text[position:])
     masked.append(shown_text[position:])
-    return "".join(fixed), shown_text, "".join(masked)
+    return "".join(fixed), "".join(masked)
 
 
 def _newline(text: str) -> str:

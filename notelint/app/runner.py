@@ -18,7 +18,7 @@ from notelint.engine.suppression import unknown_rules
 from notelint.inputs import sources
 from notelint.plugins.registry import discover
 from notelint.report.formatters import Summary, formatter
-from notelint.report.redaction import redact
+from notelint.report.redaction import Secrets, redact
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class Report:
     files: int = 0
     sources: dict[str, str] = field(default_factory=dict)  # path -> file text (for --fix)
     shown: dict[str, str] = field(default_factory=dict)  # the same, sensitive text masked
+    secrets: dict[str, Secrets] = field(default_factory=dict)  # path -> what was masked
     rules: list = field(default_factory=list)
     applications: list[Application] = field(default_factory=list)  # for --statistics
     reported: set[str] = field(default_factory=set)  # the paths reported on
@@ -100,7 +101,7 @@ def run(groups: list[tuple[Config, list[str]]], options: RunOptions) -> Report:
         for application in loaded.applications:
             report.sources.update((n.path, n.text) for n in application.notes)
     report.findings.sort(key=lambda f: f.sort_key)
-    report.findings, report.shown = redact(report.findings, report.sources, terms)
+    report.findings, report.shown, report.secrets = redact(report.findings, report.sources, terms)
     return report
 
 

@@ -218,6 +218,7 @@ class Hit:
     fix: Fix | None = None
     severity: Severity | None = None  # None: the rule's configured severity
     sensitive: bool = False  # the span is confidential: outputs must not show it
+    in_file: bool = False  # start and end are offsets of the file (a header), not of the body
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -44,7 +45,8 @@ _TYPOGRAPHIC = str.maketrans(
     }
 )
 # Characters that are not there for a reader: zero-width ones and soft hyphens.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE), None)
 # Letters that Unicode does not decompose into a base letter and a mark.
 _TRANSLIT = str.maketrans(
     {"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "þ": "th", "ð": "d", "ı": "i"}
@@ -170,3 +172,88 @@ def describe_foreign(word: str) -> str:
         return ""
     letter, script = found[0]
     return f"'{word}' contains a {script} '{letter}'"
+
+
+# -- a term, however it is typed ----------------------------------------------
+
+# What mail clients and URLs write instead of a space, and what they write
+# inside a word (a quoted-printable soft line break, a soft hyphen entity).
+_ESCAPES = re.compile(
+    r"(?P<space>%20|=20|&nbsp;|&#160;|&#x0*a0;)|(?P<nothing>=\r?\n|&shy;|&#173;)", re.IGNORECASE
+)
+# Between the words of a term: what separates words (spaces, hyphens, a URL
+# slug's '-', '_' or '+', an address's '.' and '@'), or nothing ("ProjectNightjar").
+_BETWEEN = r"[\W_]{0,3}"
+_INSIDE = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Skeleton:
+    """A text folded for finding terms in it: one lowercase base letter per
+    letter written, escapes and invisible characters gone, with the offset in
+    the text of every character kept."""
+
+    source: str
+    text: str
+    origin: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> Skeleton:
+        escapes = {m.start(): m for m in _ESCAPES.finditer(text)}
+        out: list[str] = []
+        origin: list[int] = []
+        i = 0
+        while i < len(text):
+            escape = escapes.get(i)
+            if escape is not None:
+                if escape.group("space"):
+                    out.append(" ")
+                    origin.append(i)
+                i = escape.end()
+                continue
+            char = text[i]
+            folded = char.lower() if char.isascii() else _fold_char(char)
+            out.append(folded)
+            origin.extend([i] * len(folded))
+            i += 1
+        return cls(text, "".join(out), tuple(origin))
+
+    def find(self, term: str) -> list[tuple[int, int]]:
+        """The spans, in the text, of every occurrence of `term` as a whole
+        word or words (a plural 's' included)."""
+        pattern = term_pattern(term)
+        if pattern is None:
+            return []
+        spans = []
+        for match in pattern.finditer(self.text):
+            end = self.origin[match.end() - 1] + 1
+            while end < len(self.source) and not _fold_char(self.source[end]):
+                end += 1  # a combining accent or invisible character on the last letter
+            spans.append((self.origin[match.start()], end))
+        return spans
+
+
+def _fold_char(char: str) -> str:
+    if ord(char) in _INVISIBLE or unicodedata.combining(char):
+        return ""
+    decomposed = unicodedata.normalize("NFKD", char.translate(_TYPOGRAPHIC))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return plain.casefold().translate(_TRANSLIT)
+
+
+@lru_cache(maxsize=256)
+def term_pattern(term: str) -> re.Pattern | None:
+    """A term's words, in order, with anything a typist or a URL puts between
+    them; None for a term with no letter or digit."""
+    parts = _INSIDE.findall(fold(term))
+    if not parts:
+        return None
+    body = _BETWEEN.join(re.escape(p) for p in parts)
+    return re.compile(rf"(?<![^\W_]){body}(?:'?s|es)?(?![^\W_])")
+
+
+def find_term(text: str, term: str) -> list[tuple[int, int]]:
+    """Every occurrence of `term` in `text`, however typed: any case, accents
+    composed or not, a non-breaking or zero-width space, a dash of any kind,
+    a soft hyphen, a URL slug ('project-nightjar', 'Project%20Nightjar')."""
+    return Skeleton.of(text).find(term)

@@ -105,8 +105,9 @@ def _check(
 
 
 def _finding(note: Note, lines: LineIndex, hit: Hit, active: ActiveRule) -> Finding:
-    start = None if hit.start is None else note.file_offset(hit.start)
-    end = None if hit.end is None else note.file_offset(hit.end)
+    offset = (lambda at: at) if hit.in_file else note.file_offset
+    start = None if hit.start is None else offset(hit.start)
+    end = None if hit.end is None else offset(hit.end)
     if start is None or end is None or end < start:
         start, end = _first_body_line(note)
     line, column = lines.position(start)
@@ -117,7 +118,8 @@ def _finding(note: Note, lines: LineIndex, hit: Hit, active: ActiveRule) -> Find
     sensitive = hit.sensitive and not active.options.get("reveal", False)
     secret = None  # masked by the report's one redaction step
     if sensitive and hit.start is not None and hit.end is not None:
-        secret = note.body[hit.start : hit.end].strip() or None
+        written = note.text if hit.in_file else note.body
+        secret = written[hit.start : hit.end].strip() or None
     return Finding(
         path=note.path,
         line=line,

@@ -74,6 +74,7 @@ def own_prose(body: str) -> str:
     return body if quoted is None else body[:quoted] + _blank_text(body[quoted:])
 
 
+URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]\"']+[^\s<>()\[\]\"'.,;:!?]")
 # Comments, "> " lines, Markdown code (fenced and inline), link targets, URLs.
 _NOT_PROSE = re.compile(
     r"<!--.*?-->"
@@ -81,7 +82,7 @@ _NOT_PROSE = re.compile(
     r"|^[ \t]*(?P<fence>```|~~~)[^\r\n]*(?:\r\n|\r|\n).*?(?:^[ \t]*(?P=fence)[ \t]*$|\Z)"
     r"|`[^`\r\n]+`"
     r"|(?<=\])\([^)\s]+\)"
-    r"|\b(?:https?://|www\.)[^\s<>()\[\]\"']+[^\s<>()\[\]\"'.,;:!?]",
+    rf"|{URL.pattern}",
     re.MULTILINE | re.DOTALL,
 )
 # Lines that may open a quoted message: only then is the reply parser asked.

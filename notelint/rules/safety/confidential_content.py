@@ -11,7 +11,8 @@ from notelint.analysis import names
 from notelint.analysis.anatomy import HONORIFICS, anatomy
 from notelint.analysis.words import prefix_length
 from notelint.core.model import Hit, Interview, Note, Severity
-from notelint.core.text import fold, near_miss
+from notelint.core.text import Skeleton, fold, near_miss
+from notelint.inputs.notes import URL
 from notelint.nlp import phrase_finder
 from notelint.rule import Context, Rule
 
@@ -60,6 +61,8 @@ NOISY_DETECTORS = {
     "KeywordDetector",
 }
 FIGURES = {"MONEY", "PERCENT"}
+# The subject line of an e-mail or of a note's front matter.
+SUBJECT = re.compile(r"^subject:[ \t]*(?P<text>[^\r\n]*)", re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -173,19 +176,30 @@ class ConfidentialContent(Rule):
             for item in detectors[name]()
         ]
         taken: list[tuple[int, int]] = []
+        sent = _sent_text(note)
         for item in sorted(found, key=lambda f: (f.start, -f.end)):
             if any(s < item.end and item.start < e for s, e in taken):
                 continue  # one finding per span: the first, widest reason
             taken.append((item.start, item.end))
-            text = note.body[item.start : item.end]
+            text = sent[item.start : item.end]
             yield Hit(f"{item.what} '{text}': {item.advice}", item.start, item.end, sensitive=True)
+        if context.options.get("terms", True):
+            yield from self._subject_terms(note, context)
 
     # --- the interview's confidential terms ---------------------------------
 
     def _terms(self, note: Note, context: Context) -> Iterator[_Found]:
+        """Each term as written (however typed, in prose and in links) and in
+        its other forms in one sentence ("closing the Harlow site")."""
         interview = context.interview
         if interview is None or not interview.confidential:
             return
+        found = "confidential term"
+        advice = "listed under `confidential:` in interview.yaml; leave it out"
+        written = Skeleton.of(_sent_text(note))
+        for term in interview.confidential:
+            for start, end in written.find(term):
+                yield _Found(start, end, found, advice)
         threshold = int(context.options.get("fuzzy_threshold", 85))
         words = [t for t in note.doc if not (t.is_punct or t.is_space)]
         for term in interview.confidential:
@@ -197,13 +211,26 @@ class ConfidentialContent(Rule):
                     continue
                 span = self._rest_of_term(words, i, parts, threshold)
                 if span is not None:
-                    start, end = span
-                    yield _Found(
-                        start,
-                        end,
-                        "confidential term",
-                        "listed under `confidential:` in interview.yaml; leave it out",
-                    )
+                    yield _Found(*span, found, advice)
+
+    def _subject_terms(self, note: Note, context: Context) -> Iterator[Hit]:
+        """The terms in the subject line, which the recipient reads first."""
+        interview = context.interview
+        subject = SUBJECT.search(note.text, 0, note.body_start)
+        if interview is None or subject is None:
+            return
+        line = Skeleton.of(subject.group("text"))
+        for term in interview.confidential:
+            for start, end in line.find(term):
+                start, end = start + subject.start("text"), end + subject.start("text")
+                yield Hit(
+                    f"confidential term '{note.text[start:end]}' in the subject line: "
+                    "listed under `confidential:` in interview.yaml; leave it out",
+                    start,
+                    end,
+                    sensitive=True,
+                    in_file=True,
+                )
 
     @staticmethod
     def _rest_of_term(words, i: int, parts: list[str], threshold: int) -> tuple[int, int] | None:
@@ -527,6 +554,20 @@ def _sizeable(ent, magnitudes: set[str]) -> bool:
     """A count worth keeping internal: written in digits or with a magnitude
     ("3 clients", "two million users"); not "two edits" or "one of us"."""
     return any(c.isdigit() for c in ent.text) or any(t.lower_ in magnitudes for t in ent)
+
+
+def _sent_text(note: Note) -> str:
+    """The body as the recipient gets it: the prose the rules read, with the
+    links back in (a term in a URL slug is sent too); comments and a quoted
+    reply stay out. For an encoded e-mail body, the decoded prose."""
+    if note.body_map is not None:
+        return note.body
+    raw = note.text[note.body_start : note.body_start + len(note.body)]
+    sent = list(note.body)
+    for link in URL.finditer(raw):
+        if not note.body[link.start() : link.end()].strip():
+            sent[link.start() : link.end()] = link.group()
+    return "".join(sent)
 
 
 def _term_words(doc) -> list[str]:
