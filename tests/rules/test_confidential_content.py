@@ -271,3 +271,19 @@ def test_without_an_interview_no_name_is_judged(lint):
 def test_each_detector_can_be_switched_off(lint, detector, body):
     assert len(run(lint, body)) == 1
     assert run(lint, body, **{detector: False}) == []
+
+
+@pytest.mark.parametrize(
+    "body, flagged",
+    [
+        (
+            "At Globex we cut returns from 9% to 4%. The figure is in our published annual report.",
+            False,
+        ),
+        ("At Globex we cut returns from 9% to 4%, as the press release said.", False),
+        ("At Globex we cut returns from 9% to 4%. We have not published that yet.", True),
+        ("At Globex we cut returns from 9% to 4%. Our CEO is proud of it.", True),
+    ],
+)
+def test_a_figure_the_note_says_is_public(lint, body, flagged):
+    assert bool(run(lint, body)) is flagged

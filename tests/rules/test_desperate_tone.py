@@ -141,3 +141,26 @@ def test_capitals_of_a_template_field_are_not_shouting(lint):
     assert [f.rule for f in lint({"n.md": shouting}, select=("desperate-tone",))] == [
         "desperate-tone"
     ]
+
+
+@pytest.mark.parametrize(
+    "body, fires",
+    [
+        # Two needy cues in two sentences: anxious together.
+        ("I can come in at any hour. I'll keep my phone on all weekend.", True),
+        ("Sorry to bother you again. Is there any news on the role?", True),
+        ("I keep replaying my answers. I'm checking my inbox every hour.", True),
+        ("I was laid off in May. I would take any role on your team.", True),
+        ("I know I am not the most experienced. I promise I will never disappoint you.", True),
+        # One cue alone is ordinary, and so are two in one sentence.
+        ("I'm happy to work nights and weekends during the launch.", False),
+        ("Is there any news on the timeline? I remain very interested in the role.", False),
+        ("I was laid off when the plant closed, and I retrained in PLC programming.", False),
+    ],
+)
+def test_needy_cues_count_together(lint, body, fires):
+    found = run(lint, "Thank you for the talk about the OSIsoft PI historian. " + body)
+    assert bool(found) is fires
+    needy = [f for f in found if f.message.startswith("needy:")]
+    assert len(needy) <= 1  # one finding for the note, not one per cue
+    assert all(f.message.count("'") >= 4 for f in needy)  # naming two cues or more

@@ -80,3 +80,16 @@ def test_a_code_name_and_the_longer_of_two_names(lint):
     files["a/jasper.md"] = "Dear Jasper,\n\nI can't wait to join Saltmarsh Energy.\n\nBest,\nJo\n"
     (finding,) = lint(files, select=("wrong-company",))
     assert "'Saltmarsh Energy' is the company of another application (folder c)" in finding.message
+
+
+def test_the_current_employer_by_its_first_word(lint):
+    """ "At Kestrel" in a note of a candidate who works at Kestrel Parcel is
+    the current employer, though another client applies to Kestrel Logistics."""
+    files = {
+        "a/interview.yaml": "company: Ostrander Health\ncurrent_employer: Kestrel Parcel\ninterviewers: [{name: Anna Berg}]\n",
+        "a/anna.md": "Dear Anna,\n\nAt Kestrel I built the courier forecasts.\n\nBest,\nFi\n",
+        "b/interview.yaml": "company: Kestrel Logistics\ninterviewers: [{name: Dan Wu}]\n",
+    }
+    assert lint(files, select=("wrong-company",)) == []
+    files["a/anna.md"] = "Dear Anna,\n\nI look forward to joining Kestrel Logistics.\n\nBest,\nFi\n"
+    assert len(lint(files, select=("wrong-company",))) == 1

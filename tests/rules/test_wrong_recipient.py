@@ -85,3 +85,15 @@ def test_a_greeting_to_an_interviewer_of_another_application(lint):
     }
     (finding,) = lint(files, select=("wrong-recipient",))
     assert "'Lindqvist' (Greta Lindqvist, of Halcyon Robotics, folder other)" in finding.message
+
+
+def test_a_name_after_a_wrapped_line_is_no_greeting(lint):
+    """A mail client wraps at 72 characters: "... to\\nMaria, I ..." is one
+    sentence that speaks of Maria, not to her."""
+    body = (
+        "Dear Rajesh,\n\nThank you for the tour. If you could pass my portfolio on to\n"
+        "Maria, I would be glad to walk her through it.\n\nBest,\nJo\n"
+    )
+    assert found(lint, body) == []
+    spoken = body.replace("on to\nMaria, I would", "on.\nMaria, you would")
+    assert [f.line for f in found(lint, spoken)] == [8]  # after 4 lines of front matter

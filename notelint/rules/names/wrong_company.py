@@ -65,8 +65,8 @@ class WrongCompany(Rule):
         own_names = {
             w.key for person in interview.interviewers for w in names.words(person.name)
         } | {w.key for w in names.words(interview.company)}
-        employer = (
-            names.company_spans(runs, interview.current_employer, self.common, first_word=False)
+        employer = (  # "At Kestrel" is the candidate's "Kestrel Parcel", whatever else is Kestrel
+            names.company_spans(runs, interview.current_employer, self.common)
             if interview.current_employer
             else []
         )
@@ -76,7 +76,7 @@ class WrongCompany(Rule):
             for start, end in names.company_spans(
                 runs, other.company, self.common, exclude=own_names
             )
-            if not any(s < end and start < e for s, e in employer)  # the current employer's name
+            if not any(s <= start and end <= e for s, e in employer)  # the current employer's name
         ]
         for start, end, other in found:
             if any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in found):

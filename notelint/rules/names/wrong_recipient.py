@@ -17,11 +17,14 @@ ADDRESS = {"you", "your", "yours", "thanks", "thank"}
 NAME = r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*"
 # "Dr. Patel", "Ms Gonzalez": an honorific before the name, its period no full stop.
 TITLED = r"(?:(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Professor)\.?[ \t]+)?"
-# A sentence: up to a full stop, not the period of an abbreviation ("Dr.").
-SENTENCE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Jr|Sr)\.|[^.!?\n])+[.!?]*")
+# A sentence: up to a full stop, not the period of an abbreviation ("Dr."),
+# across the line breaks of a mail client's wrapping but not a blank line.
+SENTENCE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|St|Jr|Sr)\.|[^.!?\n]|\n(?![ \t]*(?:\n|$)))+[.!?]*"
+)
 # "Raj, your point about ..." at the start of a sentence.
 LEADING = re.compile(
-    rf"[ \t]*({TITLED}{NAME}(?:[ \t]+{NAME})?),[ \t]+"
+    rf"\s*({TITLED}{NAME}(?:[ \t]+{NAME})?),[ \t]+"
     r"(?=[a-z]|I\b|I['’]|It\b|Thank|Your\b|You\b|What\b|How\b|Again\b)"
 )
 # The next word of a list or an apposition, not of a sentence spoken to someone.

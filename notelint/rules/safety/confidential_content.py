@@ -22,6 +22,7 @@ TOKEN_FORMATS = "secret-token-formats"
 METRICS = "internal-metrics"
 HANDLING = "confidential-handling"
 DISCRETION = "confidential-discretion"
+DISCLOSURE = "public-disclosure"
 WORKS = "public-works"
 EMPLOYER_PEOPLE = "employer-people"
 ACHIEVEMENTS = "achievement-verbs"
@@ -149,6 +150,7 @@ class ConfidentialContent(Rule):
         self.handling = {v.lower() for v in lists.get(HANDLING, ())}
         self.works = {v.lower() for v in lists.get(WORKS, ())}
         self.discretion = phrase_finder(nlp, {DISCRETION: lists.get(DISCRETION, ())})
+        self.disclosure = phrase_finder(nlp, {DISCLOSURE: lists.get(DISCLOSURE, ())})
         self.common = {fold(w) for w in lists.get("company-common-words", ())}
         self.detectors = _detectors()
         self.token_formats = [re.compile(p) for p in lists.get(TOKEN_FORMATS, ())]
@@ -457,6 +459,7 @@ class ConfidentialContent(Rule):
         employer = interview.current_employer if interview else None
         doc = note.doc
         cued = {doc[s].sent.start for _, s, _ in self.internals(doc)}
+        public = self._public_sentences(doc)
         for sentence in doc.sents:
             figures = [
                 e
@@ -475,7 +478,7 @@ class ConfidentialContent(Rule):
                 or (employer is not None and self._names_employer(sentence.text, employer))
                 or self._our_metric(sentence)
             )
-            if not tied:
+            if not tied or sentence.start in public:
                 continue
             for ent in figures:
                 if self._own_result(ent) and sentence.start not in cued:
@@ -486,6 +489,20 @@ class ConfidentialContent(Rule):
                     "a figure from your current employer",
                     "its numbers are internal; describe your part without them",
                 )
+
+    def _public_sentences(self, doc) -> set[int]:
+        """The starts of sentences whose figures the note says are public:
+        the sentence that says so, and the one before it ("... from 4.1% to
+        2.3%. (That figure is from our published service report.)")."""
+        sentences = list(doc.sents)
+        public = set()
+        for _, start, _ in self.disclosure(doc):
+            sentence = doc[start].sent
+            if any(t.dep_ == "neg" for t in sentence):
+                continue  # "not published yet"
+            at = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
+            public |= {s.start for s in sentences[max(0, at - 1) : at + 1]}
+        return public
 
     def _own_result(self, ent) -> bool:
         """ "I cut our churn by 18%", "I led the team that grew sales 30%":

@@ -10,6 +10,14 @@ from notelint.nlp import phrase_finder
 from notelint.rule import Context, Rule
 
 PATTERNS = "tone-patterns"
+# Cues harmless alone, anxious together (in two sentences or more).
+NEEDY = (
+    "needy-availability",
+    "needy-self-doubt",
+    "needy-anything",
+    "needy-hardship",
+    "needy-chasing",
+)
 KINDS = {
     "tone-pleading": "pleading",
     "tone-pressure": "pressure",
@@ -66,6 +74,7 @@ class DesperateTone(Rule):
         self, nlp, options: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]
     ) -> None:
         self.matcher = phrase_finder(nlp, {k: lists.get(k, ()) for k in KINDS})
+        self.needy = phrase_finder(nlp, {k: lists.get(k, ()) for k in NEEDY})
         self.acronyms = {a.upper() for a in lists.get("known-acronyms", ())}
         self.patterns = [re.compile(p, re.IGNORECASE) for p in lists.get(PATTERNS, ())]
         self.demand_verbs = set(lists.get("demand-verbs", ()))
@@ -80,11 +89,8 @@ class DesperateTone(Rule):
             for h in self._patterns(note)
             if not any(h.start < o.end and o.start < h.end for o in hits)
         ]
-        hits += [
-            h
-            for h in self._demands(note)
-            if not any(h.start < o.end and o.start < h.end for o in hits)
-        ]
+        for more in (self._demands(note), self._needy(note)):
+            hits += [h for h in more if not any(h.start < o.end and o.start < h.end for o in hits)]
         return sorted(hits, key=lambda h: (h.start, h.end))
 
     def _patterns(self, note: Note) -> Iterator[Hit]:
@@ -124,6 +130,28 @@ class DesperateTone(Rule):
                     start,
                     end,
                 )
+
+    def _needy(self, note: Note) -> Iterator[Hit]:
+        """Neediness no one phrase shows: cues of the `needy-*` lists in two
+        sentences or more of the note's own prose ("I can cancel all my other
+        plans", "I will keep my phone with me"), reported once, at the first."""
+        if note.doc is None:
+            return
+        start, end = anatomy(note).content
+        cues = [
+            note.doc[s:e]
+            for _, s, e in self.needy(note.doc)
+            if start <= note.doc[s].idx and note.doc[e - 1].idx < end
+        ]
+        if len({cue.sent.start for cue in cues}) < 2:
+            return
+        shown = ", ".join(f"'{cue.text}'" for cue in cues[:3])
+        first = cues[0]
+        yield Hit(
+            f"needy: {shown} together sound anxious; {ADVICE}",
+            first.start_char,
+            first.end_char,
+        )
 
     def _phrases(self, note: Note) -> Iterator[Hit]:
         if note.doc is None:
