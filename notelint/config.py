@@ -31,6 +31,8 @@ class Config:
     rule_packs: tuple[Path, ...] = ()
     exclude: tuple[str, ...] = ()
     max_file_size: int = 1_000_000
+    max_note_chars: int = 200_000  # a note longer than this is refused, not parsed
+    note_timeout: int = 30  # seconds the rules may take on one note
     jobs: int = 1
     timezone: str | None = None  # IANA zone of naive times (None: the machine's)
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)  # slug -> settings
@@ -128,7 +130,7 @@ def _setting(key: str, value: Any, path: Path, line: int | None) -> Any:
         if not isinstance(value, str) or not value:
             raise fail("the name of an installed spaCy pipeline, or 'blank'")
         return value
-    if key in ("max_file_size", "jobs"):
+    if key in ("max_file_size", "max_note_chars", "note_timeout", "jobs"):
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise fail("a positive whole number")
         return value

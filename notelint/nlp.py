@@ -8,6 +8,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -79,9 +80,21 @@ def _with_sentences(nlp: Language) -> Language:
     return nlp
 
 
+# Longer than any word, address or key: spaCy's tokenizer takes time by the
+# square of a token's length ("[[[[" x 24,000), so such runs are not parsed.
+MAX_TOKEN = 200
+_LONG_RUN = re.compile(rf"\S{{{MAX_TOKEN + 1},}}")
+
+
 def parse(nlp: Language, texts: Iterable[str], jobs: int = 1) -> Iterator[Doc]:
     """Every body in one stream: spaCy batches them, `jobs` processes share them."""
-    return nlp.pipe(texts, batch_size=64, n_process=max(1, jobs))
+    return nlp.pipe(map(parsable, texts), batch_size=64, n_process=max(1, jobs))
+
+
+def parsable(text: str) -> str:
+    """`text` with runs of more than `MAX_TOKEN` non-space characters blanked:
+    the same length, so every offset of the parse is an offset of the text."""
+    return _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
 
 
 def phrase_matcher(

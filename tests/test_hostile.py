@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from notelint.core.model import LineIndex
+from notelint.core.model import Hit, LineIndex
+from notelint.rule import Rule
 from tests.conftest import NOW
 
 INTERVIEW = """
@@ -53,6 +54,13 @@ HOSTILE = {
     ),
     "far-future.md": "---\nto: Maria Gonzalez\nsent: 9999-12-31T00:00\n---\nHi\n",
     "cr-only.md": "---\rto: Maria Gonzalez\r---\rDear Maria,\r\rThanks for the roadmap planning chat.\r",
+    # Lines that once took minutes: one huge token, an unclosed comment
+    # repeated, titles looked for after every article.
+    "brackets.md": "Dear Maria,\n\n" + "[[[[" * 5_000 + "\n",
+    "braces.md": "Dear Maria,\n\n" + "{{{{" * 5_000 + "\n",
+    "bangs.md": "Dear Maria,\n\n" + "!!" * 10_000 + "\n",
+    "comments.md": "Dear Maria,\n\n" + "<!--" * 10_000 + "\n",
+    "articles.md": "Dear Maria,\n\n" + "a " * 10_000 + "\n",
 }
 
 
@@ -108,3 +116,61 @@ def test_bad_files_are_findings_and_good_ones_are_still_linted(outcome):
     assert set(HOSTILE) - set(unreadable) <= reported
     multipart = [f for f in report.findings if f.path.endswith("multipart.eml")]
     assert any(f.rule == "premature-plan" for f in multipart), "the attachment's name was read"
+
+
+def test_a_long_run_of_characters_is_not_handed_to_the_tokenizer(nlp):
+    from notelint.nlp import MAX_TOKEN, parsable
+
+    text = "Dear Maria, " + "[" * (MAX_TOKEN + 1) + " thanks " + "x" * MAX_TOKEN
+    shown = parsable(text)
+    assert len(shown) == len(text)  # every offset stays
+    assert "[" not in shown and shown.endswith("x" * MAX_TOKEN)
+    assert [t.text for t in next(iter(nlp.pipe([shown])))][:4] == ["Dear", "Maria", ",", " " * 202]
+
+
+class _Endless(Rule):
+    """Never returns."""
+
+    slug = "endless"
+    code = "T900"
+
+    def check(self, note, context):
+        while True:
+            pass
+
+
+class _Next(Rule):
+    """Runs after the endless rule."""
+
+    slug = "next-rule"
+    code = "T901"
+
+    def check(self, note, context):
+        yield Hit("checked", 0, 4)
+
+
+def test_a_note_over_its_time_budget_is_a_finding_and_the_run_goes_on(tmp_path, monkeypatch):
+    from notelint.app import runner
+    from notelint.app.runner import RunOptions, run
+    from notelint.config import Config
+    from notelint.plugins.registry import Registry
+    from notelint.rules.inputs.unreadable_input import UnreadableInput
+    from tests.conftest import write
+
+    def registry(packs=()):
+        found = Registry()
+        for rule in (UnreadableInput, _Endless, _Next):
+            found.add(rule, "tests/test_hostile.py")
+        return found
+
+    monkeypatch.setattr(runner, "discover", registry)
+    write(tmp_path, {"a.md": "Dear Maria,\n\nThanks.\n", "b.md": "Dear Raj,\n\nThanks.\n"})
+    report = run([(Config(note_timeout=1), [str(tmp_path)])], RunOptions(now=NOW))
+    stopped = sorted(
+        f.path.rsplit("/", 1)[-1] for f in report.findings if f.rule == "unreadable-input"
+    )
+    assert stopped == ["a.md", "b.md"]  # each note stopped, neither stopped the run
+    message = next(f.message for f in report.findings if f.rule == "unreadable-input")
+    assert message == (
+        "checking stopped after 1 s (option note_timeout), in rule endless; not checked: next-rule"
+    )

@@ -16,8 +16,8 @@ interviewers:
 GOOD_NOTE = "---\nto: Maria Gonzalez\n---\nDear Maria,\n\nThank you.\n"
 
 
-def problems(lint, files):
-    findings = lint(files, select=("unreadable-input",))
+def problems(lint, files, **config):
+    findings = lint(files, select=("unreadable-input",), **config)
     return [(f.path.rsplit("/", 1)[-1], f.line, f.message) for f in findings]
 
 
@@ -90,9 +90,24 @@ def test_bad_note_next_to_good_ones(lint, note, line, fragment):
     assert fragment in found[0][2]
 
 
-def test_empty_and_front_matter_only_notes_are_fine(lint):
-    files = {"empty.md": b"", "only.md": b"---\nkind: follow-up\n---\n"}
-    assert problems(lint, files) == []
+def test_an_empty_note_is_a_finding_not_silence(lint):
+    """An empty file, front matter alone, a body of a comment only and an
+    e-mail without text: each is "empty", at the line where its body starts."""
+    files = {
+        "empty.md": b"",
+        "only.md": b"---\nkind: follow-up\n---\n",
+        "comment.md": b"<!-- write to Maria -->\n\n",
+        "blank.eml": b"To: Maria <m@acme.example>\nSubject: Thanks\n\n\n",
+        "real.md": b"Dear Maria, thank you for the tour.\n",
+    }
+    found = problems(lint, files)
+    assert sorted((name, line) for name, line, _ in found) == [
+        ("blank.eml", 4),
+        ("comment.md", 1),
+        ("empty.md", 1),
+        ("only.md", 4),
+    ]
+    assert all(message == "this note is empty: nothing to check" for *_, message in found)
 
 
 def test_file_over_the_size_limit(lint):
@@ -167,8 +182,19 @@ def test_nested_interviews_govern_their_own_folders(tmp_path):
 def test_a_million_character_line_is_refused_not_parsed(lint):
     found = problems(lint, {"long.md": "Dear Maria, " + "a" * 999_000 + "\n", "ok.md": "Hi\n"})
     assert found == [
-        ("long.md", 1, "the note is 999,013 characters long, over the 100,000 that notelint parses")
+        (
+            "long.md",
+            1,
+            "the note is 999,013 characters long, over the limit of 200,000 (option max_note_chars)",
+        )
     ]
+
+
+def test_the_note_length_limit_is_an_option(lint):
+    long_note = "Dear Maria,\n\n" + "Thank you for the tour of the lab. " * 600
+    assert problems(lint, {"long.md": long_note}) == []  # 21,000 characters
+    (found,) = problems(lint, {"long.md": long_note}, max_note_chars=20_000)
+    assert "over the limit of 20,000 (option max_note_chars)" in found[2]
 
 
 def test_two_notes_to_the_same_recipient_are_both_linted(lint):

@@ -144,3 +144,47 @@ def test_every_list_of_the_built_in_packs_is_read():
         name for name in builtin_lists() if f'"{name}"' not in code and f"'{name}'" not in code
     ]
     assert unread == []
+
+
+@pytest.mark.parametrize(
+    "pack, line",
+    [
+        (
+            "rules:\n  - slug: x\n    kind: existence\n    patterns:\n      - 'ok'\n      - '(a+)+$'\n",
+            6,
+        ),
+        ("lists:\n  tone-patterns:\n    - '(\\w+\\s?)*!'\n", 3),
+        ("lists:\n  secret-token-formats: ['((ab)*)*']\n", 2),
+    ],
+)
+def test_a_pattern_that_backtracks_is_refused_naming_file_and_line(tmp_path, pack, line):
+    from notelint.plugins.packs import PackError, load
+
+    (tmp_path / "house.yaml").write_text(pack)
+    with pytest.raises(PackError) as raised:
+        load((tmp_path,))
+    assert f"house.yaml:{line}:" in str(raised.value)
+    assert "repeats a repetition" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "pattern", [r"[a-z]+(?:-[a-z]+)*", r"(?:\w+\s+)*done", r"(a++)+", r"(?>a+)+", r"\bnobody\b"]
+)
+def test_patterns_that_cannot_backtrack_are_accepted(pattern):
+    from notelint.core.patterns import problem
+
+    assert problem(pattern) is None
+
+
+def test_a_slow_pattern_is_stopped_and_reported_and_the_run_goes_on(lint, tmp_path):
+    """'(a|aa)+$' passes the load-time check but takes exponential time on
+    a run of a's: stopped after the time limit, a finding, the other rules run."""
+    (tmp_path / "packs").mkdir()
+    (tmp_path / "packs" / "slow.yaml").write_text(
+        "rules:\n  - slug: slow\n    kind: existence\n    patterns: ['(a|aa)+$']\n"
+    )
+    body = "Dear Raj,\n\nThanks!! " + "a" * 60 + "!\n"
+    found = lint({"n.md": body}, rule_packs=(tmp_path / "packs",))
+    stopped = [f for f in found if f.rule == "unreadable-input"]
+    assert len(stopped) == 1 and "rule slow stopped: the pattern '(a|aa)+$'" in stopped[0].message
+    assert any(f.rule == "desperate-tone" for f in found)  # the rest of the rules ran

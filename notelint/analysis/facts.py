@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from notelint.core.model import Application
+from notelint.nlp import parse
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -42,10 +43,10 @@ class Facts:
             for text in application.interview.texts("points", "confidential", "values")
         ]
         unparsed = [t for t in dict.fromkeys(texts) if t not in self._docs]
-        self._docs.update(zip(unparsed, self.nlp.pipe(unparsed), strict=True))
+        self._docs.update(zip(unparsed, parse(self.nlp, unparsed), strict=True))
 
     def doc(self, text: str) -> Doc:
         """The parse of an interview's text (parsed now if the batch had not)."""
         if text not in self._docs:
-            self._docs[text] = self.nlp(text)
+            self._docs[text] = next(parse(self.nlp, [text]))
         return self._docs[text]

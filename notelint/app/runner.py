@@ -71,6 +71,7 @@ def run(groups: list[tuple[Config, list[str]]], options: RunOptions) -> Report:
             paths,
             exclude=config.exclude,
             max_file_size=config.max_file_size,
+            max_note_chars=config.max_note_chars,
             context=compares,
             neighbours=_repository(config, paths)
             if any(a.rule.scope == "corpus" for a in active)
@@ -86,7 +87,14 @@ def run(groups: list[tuple[Config, list[str]]], options: RunOptions) -> Report:
         )
         facts = Facts(pipeline, registry.lists)
         outcome = linter.run(
-            loaded, active, pipeline, options.now, config.jobs, config.timezone, facts
+            loaded,
+            active,
+            pipeline,
+            options.now,
+            config.jobs,
+            config.timezone,
+            facts,
+            config.note_timeout,
         )
         report.findings.extend(outcome.findings)
         report.failing |= linter.fails(outcome.findings, config.fail_on)

@@ -120,7 +120,11 @@ def load(paths: list[str] | tuple[str, ...], config: Config) -> Loaded:
     """The applications under `paths`, as `check` loads them with `config`
     (an interview with no note yet among them)."""
     return sources.load(
-        list(paths), exclude=config.exclude, max_file_size=config.max_file_size, context=True
+        list(paths),
+        exclude=config.exclude,
+        max_file_size=config.max_file_size,
+        max_note_chars=config.max_note_chars,
+        context=True,
     )
 
 

@@ -16,6 +16,8 @@ from datetime import datetime
 
 from notelint.analysis.facts import Facts
 from notelint.core.model import Application, Finding, Hit, LineIndex, Note, Problem, Severity
+from notelint.core.patterns import PatternTimeout
+from notelint.engine.budget import Budget, NoteTimeout
 from notelint.engine.suppression import Suppressions
 from notelint.inputs.sources import Loaded
 from notelint.nlp import parse
@@ -46,19 +48,20 @@ def run(
     jobs: int = 1,
     timezone: str | None = None,
     facts: Facts | None = None,
+    note_timeout: float = 30,
 ) -> Outcome:
     applications = _parsed(loaded.applications, nlp, jobs)
     if facts is not None:
         facts.parse_interviews(applications)
     corpus = (*applications, *loaded.neighbours)
     outcome = Outcome(files=len(loaded.reported | {p.path for p in loaded.problems}))
+    stopped: list[Problem] = []
     for application in applications:
         for note in application.notes:
             if note.path in loaded.reported:
-                outcome.findings.extend(
-                    _check(note, application, corpus, rules, now, timezone, facts, outcome)
-                )
-    outcome.findings.extend(_unreadable(loaded.problems, rules))
+                context = _Run(application, corpus, now, timezone, facts, Budget(note_timeout))
+                outcome.findings.extend(_check(note, context, rules, outcome, stopped))
+    outcome.findings.extend(_unreadable([*loaded.problems, *stopped], rules))
     outcome.findings.sort(key=lambda f: f.sort_key)
     return outcome
 
@@ -72,25 +75,50 @@ def _parsed(applications: list[Application], nlp, jobs: int) -> list[Application
     ]
 
 
+@dataclass(frozen=True)
+class _Run:
+    """What every rule's context on one note is made of."""
+
+    application: Application
+    corpus: tuple[Application, ...]
+    now: datetime
+    timezone: str | None
+    facts: Facts | None
+    budget: Budget
+
+
 def _check(
-    note: Note,
-    application: Application,
-    corpus: tuple[Application, ...],
-    rules: list[ActiveRule],
-    now: datetime,
-    timezone: str | None,
-    facts: Facts | None,
-    outcome: Outcome,
+    note: Note, run: _Run, rules: list[ActiveRule], outcome: Outcome, stopped: list[Problem]
 ) -> Iterable[Finding]:
+    """The findings of every rule on one note. A rule whose pattern runs out
+    of time, or that is running when the note's budget runs out, stops; the
+    note gets an `unreadable-input` finding that says so, and the run goes on."""
     lines = LineIndex.of(note.text)
     suppressions = Suppressions.of(note.text, lines)
-    for active in rules:
+    for index, active in enumerate(rules):
         rule = active.rule
         if rule.slug == UNREADABLE or {rule.slug, rule.code} & set(note.ignore):
             continue
-        context = Context(application, corpus, active.options, now, timezone, facts)
+        context = Context(
+            run.application, run.corpus, active.options, run.now, run.timezone, run.facts
+        )
         try:
-            hits = list(rule.check(note, context))
+            with run.budget.running():
+                hits = list(rule.check(note, context))
+        except PatternTimeout as timeout:
+            stopped.append(Problem(note.path, f"rule {rule.slug} stopped: {timeout}"))
+            continue
+        except NoteTimeout:
+            skipped = [r.rule.slug for r in rules[index + 1 :] if r.rule.slug != UNREADABLE]
+            stopped.append(
+                Problem(
+                    note.path,
+                    f"checking stopped after {run.budget.seconds:g} s (option note_timeout), "
+                    f"in rule {rule.slug}"
+                    + (f"; not checked: {', '.join(skipped)}" if skipped else ""),
+                )
+            )
+            return
         except Exception as error:  # one broken rule must not stop the run
             outcome.crashes.append(
                 Crash(

@@ -16,6 +16,10 @@ def builtin_folder() -> Path:
     return shipped if shipped.is_dir() else package.parent / "rules"
 
 
+# The lists whose entries are regular expressions (checked when a pack loads,
+# run under a time limit: notelint.core.patterns).
+PATTERN_LISTS = frozenset({"tone-patterns", "secret-token-formats"})
+
 # The lists the analysis layer reads from the built-in packs at start-up (the
 # letter's anatomy, names, specificity): a user's pack cannot extend them.
 ANALYSIS_LISTS = frozenset(

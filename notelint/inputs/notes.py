@@ -56,8 +56,15 @@ def decode(raw: bytes) -> tuple[str, str]:
         ) from None
 
 
-def parse_note(path: str, raw: bytes) -> Note:
+def parse_note(path: str, raw: bytes, max_chars: int | None = None) -> Note:
+    """The note in `raw`; longer than `max_chars` characters, refused before
+    any pattern reads it."""
     text_, encoding = decode(raw)
+    if max_chars is not None and len(text_) > max_chars:
+        raise InputError(
+            f"the note is {len(text_):,} characters long, over the limit of "
+            f"{max_chars:,} (option max_note_chars)"
+        )
     if path.lower().endswith(".eml"):
         note = _parse_eml(path, text_, encoding)
     else:
@@ -77,7 +84,7 @@ def own_prose(body: str) -> str:
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]\"']+[^\s<>()\[\]\"'.,;:!?]")
 # Comments, "> " lines, Markdown code (fenced and inline), link targets, URLs.
 _NOT_PROSE = re.compile(
-    r"<!--.*?-->"
+    r"<!--.*?(?:-->|\Z)"  # an unclosed comment runs to the end, as in HTML
     r"|^[ \t]*>[^\r\n]*"
     r"|^[ \t]*(?P<fence>```|~~~)[^\r\n]*(?:\r\n|\r|\n).*?(?:^[ \t]*(?P=fence)[ \t]*$|\Z)"
     r"|`[^`\r\n]+`"

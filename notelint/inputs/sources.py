@@ -25,9 +25,6 @@ from notelint.inputs.schema import InputError, suggest
 
 INTERVIEW_FILE = "interview.yaml"
 DEFAULT_EXCLUDE = ("README.md", "CHANGELOG.md", "LICENSE*", "node_modules", "venv")
-# A note is a few thousand characters; parsing costs memory by the character,
-# so a body longer than this is refused rather than parsed.
-MAX_BODY_CHARS = 100_000
 
 
 @dataclass
@@ -45,13 +42,14 @@ def load(
     *,
     exclude: Iterable[str] = (),
     max_file_size: int = 1_000_000,
+    max_note_chars: int = 200_000,
     context: bool = True,
     neighbours: Path | None = None,
 ) -> Loaded:
     """The applications under `paths`; with `context`, every note of each
     application touched; with `neighbours` (a folder), the interview of
     every other application under it."""
-    loader = _Loader(tuple(DEFAULT_EXCLUDE) + tuple(exclude), max_file_size)
+    loader = _Loader(tuple(DEFAULT_EXCLUDE) + tuple(exclude), max_file_size, max_note_chars)
     for given in paths:
         loader.add(given)
     if context:
@@ -70,9 +68,10 @@ def git_root(path: Path) -> Path | None:
 
 
 class _Loader:
-    def __init__(self, exclude: tuple[str, ...], max_file_size: int):
+    def __init__(self, exclude: tuple[str, ...], max_file_size: int, max_note_chars: int):
         self.exclude = exclude
         self.max_file_size = max_file_size
+        self.max_note_chars = max_note_chars
         self.notes: dict[Path, Note] = {}  # real path -> note
         self.interviews: dict[Path, Interview | None] = {}  # real path -> parsed
         self.governing: dict[Path, Path | None] = {}  # folder -> interview file
@@ -146,12 +145,7 @@ class _Loader:
         if real in self.notes:
             return
         try:
-            note = parse_note(shown, self._read(real))
-            if len(note.body) > MAX_BODY_CHARS:
-                raise InputError(
-                    f"the note is {len(note.body):,} characters long, over the "
-                    f"{MAX_BODY_CHARS:,} that notelint parses"
-                )
+            note = parse_note(shown, self._read(real), self.max_note_chars)
         except InputError as error:
             if report:
                 self.loaded.problems.append(Problem(shown, str(error), error.line or 1))
@@ -164,6 +158,13 @@ class _Loader:
             if report:
                 self.loaded.problems.append(
                     Problem(shown, f"cannot parse: {type(error).__name__}: {error}")
+                )
+            return
+        if not note.body.strip():
+            if report:
+                line = note.text.count("\n", 0, note.body_start) + 1
+                self.loaded.problems.append(
+                    Problem(shown, "this note is empty: nothing to check", line)
                 )
             return
         self.notes[real] = note

@@ -4,11 +4,11 @@ code."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar
 
 from notelint.core.model import Fix, Hit, Note
+from notelint.core.patterns import Pattern
 from notelint.nlp import phrase_matcher
 from notelint.rule import Context, Rule
 
@@ -30,8 +30,7 @@ class Existence(Rule):
             if self.tokens
             else None
         )
-        flags = re.IGNORECASE if self.ignore_case else 0
-        self.regexes = [re.compile(p, flags) for p in self.patterns]
+        self.regexes = [Pattern(p, self.ignore_case) for p in self.patterns]
 
     def matches(self, note: Note) -> Iterator[tuple[int, int]]:
         if self.matcher is not None and note.doc is not None:

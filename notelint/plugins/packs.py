@@ -23,8 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from notelint.config import parse_severity
+from notelint.core import patterns
 from notelint.inputs import yamlio
-from notelint.inputs.datafiles import ANALYSIS_LISTS, builtin_folder
+from notelint.inputs.datafiles import ANALYSIS_LISTS, PATTERN_LISTS, builtin_folder
 from notelint.inputs.schema import InputError, check_keys, require_mapping, suggest, texts
 from notelint.plugins.kinds import Existence, Substitution
 from notelint.rule import Rule
@@ -100,7 +101,11 @@ def _read_pack(data: Any, packs: Packs, declared: frozenset[str] | None) -> None
     for name in lists:
         if declared is not None:
             _check_list_name(str(name), declared, yamlio.line_of(lists, name))
-        packs.lists[name] = packs.lists.get(name, ()) + texts(lists, name, "lists: ")
+        entries = texts(lists, name, "lists: ")
+        if name in PATTERN_LISTS:
+            for index, pattern in enumerate(entries):
+                _check_pattern(pattern, f"lists: {name}", yamlio.line_of(lists[name], index))
+        packs.lists[name] = packs.lists.get(name, ()) + entries
     rules = data.get("rules") or []
     if not isinstance(rules, list):
         raise InputError("rules must be a list", yamlio.line_of(data, "rules"))
@@ -117,6 +122,12 @@ def _check_list_name(name: str, declared: frozenset[str], line: int | None) -> N
         )
     if name not in declared:
         raise InputError(f"lists: unknown list '{name}'{suggest(name, sorted(declared))}", line)
+
+
+def _check_pattern(pattern: str, where: str, line: int | None) -> None:
+    reason = patterns.problem(pattern)
+    if reason is not None:
+        raise InputError(f"{where}: '{pattern}': {reason}", line)
 
 
 PLACEHOLDERS = {"existence": {"match"}, "substitution": {"match", "replacement"}}
@@ -170,11 +181,12 @@ def _rule(spec: Any, where: str, line: int | None) -> type[Rule]:
     if kind == "existence":
         attributes["tokens"] = texts(spec, "tokens", where)
         attributes["patterns"] = texts(spec, "patterns", where)
-        for pattern in attributes["patterns"]:
-            try:
-                re.compile(pattern)
-            except re.error as error:
-                raise InputError(f"{where}patterns: '{pattern}': {error}", at("patterns")) from None
+        for index, pattern in enumerate(attributes["patterns"]):
+            _check_pattern(
+                pattern,
+                f"{where}patterns",
+                yamlio.line_of(spec["patterns"], index) or at("patterns"),
+            )
         if not attributes["tokens"] and not attributes["patterns"]:
             raise InputError(f"{where}an existence rule needs tokens or patterns", line)
     else:

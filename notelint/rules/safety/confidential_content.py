@@ -11,6 +11,7 @@ from notelint.analysis import names
 from notelint.analysis.anatomy import HONORIFICS, anatomy
 from notelint.analysis.words import prefix_length
 from notelint.core.model import Hit, Interview, Note, Severity
+from notelint.core.patterns import Pattern
 from notelint.core.text import Skeleton, fold, near_miss
 from notelint.inputs.notes import URL
 from notelint.nlp import phrase_finder
@@ -153,7 +154,7 @@ class ConfidentialContent(Rule):
         self.disclosure = phrase_finder(nlp, {DISCLOSURE: lists.get(DISCLOSURE, ())})
         self.common = {fold(w) for w in lists.get("company-common-words", ())}
         self.detectors = _detectors()
-        self.token_formats = [re.compile(p) for p in lists.get(TOKEN_FORMATS, ())]
+        self.token_formats = [Pattern(p, ignore_case=False) for p in lists.get(TOKEN_FORMATS, ())]
         self.person_nouns = {w.lower() for w in lists.get("person-nouns", ())}
         self.employer_people = {w.lower() for w in lists.get(EMPLOYER_PEOPLE, ())}
         self.achievements = {w.lower() for w in lists.get(ACHIEVEMENTS, ())}

@@ -6,6 +6,7 @@ from typing import Any
 
 from notelint.analysis.anatomy import anatomy
 from notelint.core.model import Hit, Note, Severity
+from notelint.core.patterns import Pattern
 from notelint.nlp import phrase_finder
 from notelint.rule import Context, Rule
 
@@ -30,7 +31,8 @@ SHOUTED = re.compile(r"[A-Z][A-Z'’]{3,}")
 VOWELS = re.compile(r"[AEIOUY]")
 
 
-BRACKETED = re.compile(r"\[[^\]\n]*\]|\{[^}\n]*\}|<[^>\n]*>")
+# A template's field; an opening bracket ends the search, so "[[[[" is linear.
+BRACKETED = re.compile(r"\[[^\[\]\n]*\]|\{[^{}\n]*\}|<[^<>\n]*>")
 ADVICE = "say what you offer, not what you need"
 
 
@@ -76,7 +78,7 @@ class DesperateTone(Rule):
         self.matcher = phrase_finder(nlp, {k: lists.get(k, ()) for k in KINDS})
         self.needy = phrase_finder(nlp, {k: lists.get(k, ()) for k in NEEDY})
         self.acronyms = {a.upper() for a in lists.get("known-acronyms", ())}
-        self.patterns = [re.compile(p, re.IGNORECASE) for p in lists.get(PATTERNS, ())]
+        self.patterns = [Pattern(p) for p in lists.get(PATTERNS, ())]
         self.demand_verbs = set(lists.get("demand-verbs", ()))
         self.demanded = set(lists.get("demanded-things", ()))
         self.deadline_words = set(lists.get("deadline-words", ()))
@@ -173,7 +175,7 @@ class DesperateTone(Rule):
     def _repeated(self, note: Note) -> Iterator[Hit]:
         for match in REPEATED.finditer(note.body):
             yield Hit(
-                f"repeated punctuation '{match.group()}': one '!' or '?' is enough",
+                f"repeated punctuation '{_shortened(match.group())}': one '!' or '?' is enough",
                 match.start(),
                 match.end(),
             )
@@ -208,6 +210,10 @@ class DesperateTone(Rule):
     def _is_word(self, word: str) -> bool:
         stems = {word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-2] + "e"}
         return any(stem in self.words for stem in stems if len(stem) >= 3)
+
+
+def _shortened(marks: str) -> str:
+    return marks if len(marks) <= 6 else marks[:3] + "…"
 
 
 def _dictionary(nlp) -> frozenset[str] | None:
