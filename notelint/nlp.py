@@ -122,18 +122,22 @@ def phrase_matcher(
     return matcher
 
 
+CACHE_FORMAT = 2  # the shape of a cache entry: part of its key
+
+
 def phrase_lemmas(nlp: Language, phrases: tuple[str, ...]) -> list[tuple[list[str], list[str]]]:
     """Words and lemmas of each phrase. Tagging hundreds of phrases costs about
     a second, so the result is kept in the cache folder, keyed by the pipeline
     and the phrases (rule data only: never the text of a note)."""
-    key = hashlib.sha256(
-        "\n".join((nlp.meta.get("name", ""), nlp.meta.get("version", ""), *phrases)).encode()
-    ).hexdigest()[:24]
+    meta = (f"format {CACHE_FORMAT}", nlp.meta.get("name", ""), nlp.meta.get("version", ""))
+    key = hashlib.sha256("\n".join((*meta, *phrases)).encode()).hexdigest()[:24]
     path = cache_folder() / f"lemmas-{key}.json"
     try:
-        return [tuple(pair) for pair in json.loads(path.read_text(encoding="utf-8"))]
+        cached = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        pass
+        cached = None
+    if _lemmas_of(cached, phrases):
+        return [tuple(pair) for pair in cached]
     with nlp.select_pipes(enable=[p for p in nlp.pipe_names if p in COMPONENTS["lemma"]]):
         result = [([t.text for t in d], [t.lemma_ for t in d]) for d in nlp.pipe(phrases)]
     try:
@@ -145,6 +149,24 @@ def phrase_lemmas(nlp: Language, phrases: tuple[str, ...]) -> list[tuple[list[st
     except OSError:
         pass  # a read-only folder: no cache, same result
     return result
+
+
+def _lemmas_of(cached: object, phrases: tuple[str, ...]) -> bool:
+    """Whether a cache entry has the shape of `phrase_lemmas` for `phrases`:
+    one pair of word and lemma lists, as long as each other, per phrase. Any
+    other entry (cut short, edited, of another version) is recomputed."""
+    return (
+        isinstance(cached, list)
+        and len(cached) == len(phrases)
+        and all(
+            isinstance(pair, list)
+            and len(pair) == 2
+            and all(isinstance(part, list) and all(isinstance(w, str) for w in part) for part in pair)
+            and len(pair[0]) == len(pair[1])
+            and "".join(pair[0]).replace(" ", "") == phrase.replace(" ", "")
+            for pair, phrase in zip(cached, phrases)
+        )
+    )
 
 
 def cache_folder() -> Path:
