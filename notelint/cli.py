@@ -18,6 +18,7 @@ import click
 from notelint import __version__
 from notelint.config import FORMATS, Config, ConfigError, discover, load, parse_severity
 from notelint.core.display import plural as _count
+from notelint.core.display import printable
 from notelint.inputs.schema import InputError, parse_when
 from notelint.nlp import ModelError
 from notelint.plugins.packs import PackError
@@ -26,8 +27,14 @@ from notelint.report import statistics as stats
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILED = 0, 1, 2
 
 
+def _say(line: str) -> None:
+    """One line on stderr, its control characters escaped: a path with a
+    line break cannot forge a line ("::error file=...") in a CI log."""
+    click.echo(printable(line), err=True)
+
+
 def _fail(message: str) -> None:
-    click.echo(f"notelint: error: {message}", err=True)
+    _say(f"notelint: error: {message}")
     sys.exit(EXIT_FAILED)
 
 
@@ -202,10 +209,9 @@ def _diff(report, output: str | None) -> None:
     with _output(output) as stream:
         stream.write(fixes.diff(planned))
     for reason in planned.skipped:
-        click.echo(f"notelint: {reason}", err=True)
-    click.echo(
-        f"notelint: would fix {_count(planned.count, 'finding')} in {_count(len(planned.files), 'file')}",
-        err=True,
+        _say(f"notelint: {reason}")
+    _say(
+        f"notelint: would fix {_count(planned.count, 'finding')} in {_count(len(planned.files), 'file')}"
     )
     _errors(report, verbose=False)
     sys.exit(EXIT_FINDINGS if planned.files else EXIT_CLEAN)
@@ -228,7 +234,7 @@ def _fix(report, recheck):
     for _ in range(fixes.MAX_PASSES):
         planned = _planned_fixes(report)
         for reason in planned.skipped:
-            click.echo(f"notelint: {reason}", err=True)
+            _say(f"notelint: {reason}")
         if not planned.files:
             break
         for file in planned.files:
@@ -240,24 +246,17 @@ def _fix(report, recheck):
             files.add(file.path)
         report = recheck()
     else:
-        click.echo(
-            f"notelint: warning: fixes still apply after {fixes.MAX_PASSES} passes", err=True
-        )
+        _say(f"notelint: warning: fixes still apply after {fixes.MAX_PASSES} passes")
     if fixed:
-        click.echo(
-            f"notelint: fixed {_count(fixed, 'finding')} in {_count(len(files), 'file')}", err=True
-        )
+        _say(f"notelint: fixed {_count(fixed, 'finding')} in {_count(len(files), 'file')}")
     return report
 
 
 def _errors(report, verbose: bool) -> None:
     for message in report.errors:
-        click.echo(f"notelint: error: {message}", err=True)
+        _say(f"notelint: error: {message}")
     for crash in report.crashes:
-        click.echo(
-            f"notelint: error: rule '{crash.rule}' crashed on {crash.path}: {crash.reason}",
-            err=True,
-        )
+        _say(f"notelint: error: rule '{crash.rule}' crashed on {crash.path}: {crash.reason}")
         if verbose:
             click.echo(crash.traceback, err=True)
     if report.errors or report.crashes:
@@ -342,7 +341,7 @@ def timeline(paths: Sequence[str], now, format_) -> None:
         lambda: timelines.build(loaded, now, config.timezone, options), verbose=False
     )
     for problem in loaded.problems:
-        click.echo(f"notelint: warning: {problem.path}:{problem.line}: {problem.message}", err=True)
+        _say(f"notelint: warning: {problem.path}:{problem.line}: {problem.message}")
     if format_ == "json":
         click.echo(
             json.dumps(
@@ -362,5 +361,5 @@ def _registry(config_file: str | None):
     except (ConfigError, PackError) as error:
         _fail(str(error))
     for message in registry.errors:
-        click.echo(f"notelint: warning: {message}", err=True)
+        _say(f"notelint: warning: {message}")
     return registry

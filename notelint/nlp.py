@@ -161,10 +161,12 @@ def _lemmas_of(cached: object, phrases: tuple[str, ...]) -> bool:
         and all(
             isinstance(pair, list)
             and len(pair) == 2
-            and all(isinstance(part, list) and all(isinstance(w, str) for w in part) for part in pair)
+            and all(
+                isinstance(part, list) and all(isinstance(w, str) for w in part) for part in pair
+            )
             and len(pair[0]) == len(pair[1])
             and "".join(pair[0]).replace(" ", "") == phrase.replace(" ", "")
-            for pair, phrase in zip(cached, phrases)
+            for pair, phrase in zip(cached, phrases, strict=True)
         )
     )
 

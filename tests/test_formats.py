@@ -350,3 +350,29 @@ def test_statistics_go_to_stderr_beside_a_machine_format(notes):
     status, out, err = check("--statistics", "--format", "json", "notes")
     assert json.loads(out)["summary"]["findings"] == 4
     assert "Findings by rule:" in err
+
+
+FORGED = "acme\n::error file=x::pwned"
+
+
+@pytest.mark.parametrize(
+    "args", [["--format", "text"], ["--format", "github"], ["--statistics"], ["--diff"]]
+)
+def test_a_path_with_a_line_break_cannot_forge_an_output_line(tmp_path, monkeypatch, args):
+    """A folder and a file named with a newline and a workflow command: no
+    line of stdout or stderr starts with the forged command, in any format."""
+    fake_rules.use(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".notelint.yaml").write_text("model: blank\n", encoding="utf-8")
+    for folder in (tmp_path / FORGED, tmp_path / "other"):
+        folder.mkdir()
+        (folder / "interview.yaml").write_text(INTERVIEW, encoding="utf-8")
+        (folder / "maria\n::warning::x.md").write_text(NOTE + "Thanks!\x1b[2J\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", ".", *args])
+    lines = (result.stdout + result.stderr).splitlines()
+    assert lines and result.exit_code == 1
+    assert not [line for line in lines if line.startswith(("::error file=x", "::warning::x"))]
+    if args != ["--diff"]:  # a diff shows the lines as they are, to stay applicable
+        assert "\x1b" not in result.stdout + result.stderr
+    if args == ["--format", "text"]:
+        assert "acme\\n::error file=x::pwned/maria\\n::warning::x.md:" in result.stdout

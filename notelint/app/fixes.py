@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field
 
+from notelint.core.display import printable
 from notelint.core.masking import mask, mask_spans
 from notelint.core.model import LINE_BREAK, Finding
 from notelint.inputs.notes import decode, parse_note
@@ -176,14 +177,15 @@ def _encode(text: str, encoding: str, raw: bytes) -> bytes:
 
 
 def diff(planned: Plan) -> str:
-    """A unified diff of every planned change; sensitive text masked."""
+    """A unified diff of every planned change; sensitive text masked, each
+    path on its one header line (control characters escaped)."""
     out: list[str] = []
     for file in planned.files:
         lines = difflib.unified_diff(
             file.masked_original.splitlines(keepends=True),
             file.masked_fixed.splitlines(keepends=True),
-            fromfile=file.path,
-            tofile=file.path,
+            fromfile=printable(file.path),
+            tofile=printable(file.path),
         )
         for line in lines:
             out.append(

@@ -15,7 +15,7 @@ from typing import Any
 
 from notelint.analysis import timing
 from notelint.config import Config
-from notelint.core.display import shown
+from notelint.core.display import printable, shown
 from notelint.core.model import Application, Interviewer, Note
 from notelint.inputs import sources
 from notelint.inputs.sources import Loaded
@@ -268,7 +268,9 @@ def render_text(entries: list[Entry], now: datetime, timezone: str | None = None
         return "No application with an interview.yaml found.\n"
     out = [f"Reference time: {timing.stamp(timing.Policy.of(None, timezone).local(now))}", ""]
     for entry in entries:
-        out.extend(_render_entry(entry))
+        out.extend(
+            printable(line) for line in _render_entry(entry)
+        )  # names as written, one line each
         out.append("")
     return "\n".join(out)
 

@@ -19,7 +19,7 @@ import os
 from collections import Counter
 from typing import IO
 
-from notelint.core.display import plural
+from notelint.core.display import plural, printable
 from notelint.core.display import shown as _shown
 from notelint.core.model import Application
 
@@ -97,9 +97,9 @@ def application_table(report) -> list[str]:
 
 def _name(application: Application) -> str:
     if application.interview is not None:
-        return _shown(application.interview.folder)
+        return printable(_shown(application.interview.folder))
     folder = os.path.dirname(application.notes[0].path) if application.notes else ""
-    return f"{folder or '.'} (no interview.yaml)"
+    return f"{printable(folder) or '.'} (no interview.yaml)"
 
 
 def _real(path) -> str:

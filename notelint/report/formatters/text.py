@@ -3,6 +3,7 @@ from __future__ import annotations
 import click
 
 from notelint.core.display import plural as _plural
+from notelint.core.display import printable, visible
 from notelint.core.model import LINE_BREAK, Finding
 from notelint.report.formatters.base import Formatter, Summary
 
@@ -14,9 +15,11 @@ class TextFormatter(Formatter):
     with the span underlined, and a summary. Colour only on a terminal."""
 
     def handle(self, finding: Finding) -> None:
-        location = click.style(f"{finding.path}:{finding.line}:{finding.column}:", bold=True)
+        location = click.style(
+            f"{printable(finding.path)}:{finding.line}:{finding.column}:", bold=True
+        )
         code = click.style(finding.code, fg=COLOURS[str(finding.severity)], bold=True)
-        self._echo(f"{location} {code} [{finding.rule}] {finding.message}")
+        self._echo(f"{location} {code} [{finding.rule}] {printable(finding.message)}")
         if not self.options.get("quiet"):
             self._snippet(finding)
 
@@ -27,7 +30,7 @@ class TextFormatter(Formatter):
         lines = LINE_BREAK.split(text)
         if not 0 < finding.line <= len(lines):
             return
-        source = lines[finding.line - 1].expandtabs(1)
+        source = visible(lines[finding.line - 1].expandtabs(1))
         width = len(str(finding.line))
         end = finding.end_column if finding.end_line == finding.line else len(source) + 1
         marks = "^" * max(1, end - finding.column)
