@@ -222,7 +222,9 @@ def _planned_fixes(report):
     from notelint.app import fixes
 
     fixable = fixes.fixable_rules(report.rules)
-    return fixes.plan(report.findings, report.sources, fixable, report.shown, report.secrets)
+    return fixes.plan(
+        report.findings, report.sources, fixable, report.shown, report.secrets, report.roots
+    )
 
 
 def _fix(report, recheck):

@@ -272,3 +272,25 @@ def test_an_encoded_eml_body_is_left_alone(folder):
     assert note.read_bytes() == before
     assert "body is encoded" in result.stderr
     assert "T100 [house-spelling]" in result.stdout  # still reported, just not fixed
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links")
+def test_fix_never_writes_through_a_link_out_of_the_checked_paths(folder):
+    outside = folder.parents[1] / "elsewhere"
+    outside.mkdir()
+    target = put(outside, "maria.md", NOTE)
+    (folder / "maria-gonzalez.md").symlink_to(target)
+    result = check("--fix", "notes")
+    assert target.read_text(encoding="utf-8") == NOTE  # untouched
+    assert f"notes/acme/maria-gonzalez.md: not fixed: it is a link to {target}" in result.stderr
+    assert result.exit_code == 1  # the findings remain
+
+
+def test_a_read_only_note_is_reported_and_not_rewritten(folder):
+    note = put(folder, "maria-gonzalez.md", NOTE)
+    note.chmod(0o444)
+    result = check("--fix", "notes")
+    assert note.read_text(encoding="utf-8") == NOTE
+    assert stat.S_IMODE(note.stat().st_mode) == 0o444
+    assert "maria-gonzalez.md: not fixed: the file is read-only" in result.stderr
+    assert result.exit_code == 1

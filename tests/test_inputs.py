@@ -3,6 +3,8 @@ line; every other file is still linted."""
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 GOOD_INTERVIEW = """
@@ -242,3 +244,25 @@ def test_an_interview_named_alone_brings_the_notes_it_governs(tmp_path):
     )
     loaded = load([str(tmp_path / "app" / "interview.yaml")])
     assert {p.rsplit("/", 1)[-1] for p in loaded.reported} == {"maria.md"}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links")
+def test_a_symlinked_note_belongs_to_the_folder_it_is_linked_into(tmp_path):
+    from notelint.inputs.sources import load
+    from tests.conftest import write
+
+    write(
+        tmp_path,
+        {
+            "alpha/interview.yaml": "company: Alpha\ninterviewers: [{name: Ann Lee}]\n",
+            "alpha/ann.md": "---\nto: Ann Lee\n---\nHi Ann, thanks.\n",
+            "beta/interview.yaml": "company: Beta\ninterviewers: [{name: Ann Lee}]\n",
+        },
+    )
+    (tmp_path / "beta" / "ann.md").symlink_to(tmp_path / "alpha" / "ann.md")
+    loaded = load([str(tmp_path)])
+    notes = {
+        a.interview.company: [n.path.rsplit("/", 2)[-2] for n in a.notes]
+        for a in loaded.applications
+    }
+    assert notes == {"Alpha": ["alpha"], "Beta": ["beta"]}

@@ -61,10 +61,14 @@ def plan(
     fixable: Iterable[str],
     shown: Mapping[str, str] | None = None,
     secrets: Mapping[str, Secrets] | None = None,
+    inside: Iterable[str] | None = None,
 ) -> Plan:
     """What `--fix` would change, file by file. `shown` and `secrets` are the
     report's redaction (the file texts as they may be shown, what was masked
-    in each): the diff shows nothing the report would not."""
+    in each): the diff shows nothing the report would not. With `inside` (the
+    files and folders named on the command line), a file whose real path is
+    elsewhere (a symlink out) is left alone, and so is a read-only file."""
+    roots = [os.path.realpath(p) for p in inside] if inside is not None else None
     fixable = set(fixable)
     texts = SourceTexts(sources)
     by_path: dict[str, list[Finding]] = {}
@@ -75,6 +79,10 @@ def plan(
         candidates = [f for f in found if f.fix is not None and f.rule in fixable]
         if not candidates:
             continue
+        refused = _refused(path, roots)
+        if refused:
+            result.skipped.append(f"{path}: not fixed: {refused}")
+            continue
         spans = [span for f in found if f.sensitive and (span := texts.offsets(f))]
         masked = (shown or {}).get(path) or mask_spans(sources[path], spans)
         hidden = (secrets or {}).get(path)
@@ -82,6 +90,23 @@ def plan(
         if planned is not None:
             result.files.append(planned)
     return result
+
+
+def _refused(path: str, roots: list[str] | None) -> str | None:
+    """Why a file may not be rewritten: it is read-only, or (with `roots`) it
+    lies outside them through a symlink."""
+    real = os.path.realpath(path)
+    if roots is not None and not any(
+        real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in roots
+    ):
+        return f"it is a link to {real}, outside the paths being checked"
+    try:
+        mode = os.stat(real).st_mode
+    except OSError:
+        return None  # reading it again says what is wrong
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(real, os.W_OK):
+        return "the file is read-only"
+    return None
 
 
 def _plan_file(

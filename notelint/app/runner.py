@@ -39,6 +39,9 @@ class Report:
     rules: list = field(default_factory=list)
     applications: list[Application] = field(default_factory=list)  # for --statistics
     reported: set[str] = field(default_factory=set)  # the paths reported on
+    roots: list[str] = field(
+        default_factory=list
+    )  # the files and folders named: --fix stays inside
 
     failing: bool = False  # a finding at or above its configuration's fail_on
 
@@ -56,6 +59,7 @@ def run(groups: list[tuple[Config, list[str]]], options: RunOptions) -> Report:
     report = Report()
     terms: dict[str, tuple[str, ...]] = {}  # path -> the confidential terms to mask
     for config, paths in groups:
+        report.roots.extend(paths)
         registry = discover(config.rule_packs)
         report.errors.extend(e for e in registry.errors if e not in report.errors)
         active = registry.active(config)

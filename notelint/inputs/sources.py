@@ -72,8 +72,8 @@ class _Loader:
         self.exclude = exclude
         self.max_file_size = max_file_size
         self.max_note_chars = max_note_chars
-        self.notes: dict[Path, Note] = {}  # real path -> note
-        self.interviews: dict[Path, Interview | None] = {}  # real path -> parsed
+        self.notes: dict[Path, Note] = {}  # where the file is (folder resolved, name kept) -> note
+        self.interviews: dict[Path, Interview | None] = {}  # the same, for interview files
         self.governing: dict[Path, Path | None] = {}  # folder -> interview file
         self.loaded = Loaded()
 
@@ -84,14 +84,14 @@ class _Loader:
         whose findings may change with it."""
         path = Path(given)
         if path.is_dir():
-            for shown, real in self._walk(given):
-                self._add_file(shown, real, report=True)
+            for shown, located in self._walk(given):
+                self._add_file(shown, located, report=True)
             return
-        self._add_file(given, _real(path), report=True)
+        self._add_file(given, _located(path), report=True)
         if path.name == INTERVIEW_FILE:
-            for shown, real in self._walk(str(path.parent)):
-                if real.name != INTERVIEW_FILE and self._governs(real) == _real(path):
-                    self._add_file(shown, real, report=True)
+            for shown, located in self._walk(str(path.parent)):
+                if located.name != INTERVIEW_FILE and self._governs(located) == _located(path):
+                    self._add_file(shown, located, report=True)
 
     def _walk(self, top: str) -> Iterator[tuple[str, Path]]:
         for folder, dirs, files in os.walk(top, onerror=self._walk_error):
@@ -101,7 +101,7 @@ class _Loader:
                     name.lower().endswith(NOTE_SUFFIXES) and not self._excluded(name)
                 ):
                     shown = os.path.normpath(os.path.join(folder, name))
-                    yield shown, _real(Path(shown))
+                    yield shown, _located(Path(shown))
 
     def _walk_error(self, error: OSError) -> None:
         self.loaded.problems.append(
@@ -113,11 +113,11 @@ class _Loader:
 
     def add_context(self) -> None:
         """Load the unreported notes of every application already touched."""
-        touched = {self._governs(real) for real in list(self.notes)} - {None}
+        touched = {self._governs(located) for located in list(self.notes)} - {None}
         for interview_file in sorted(touched):
-            for shown, real in self._walk(_shown(interview_file.parent)):
-                if real not in self.notes and self._governs(real) == interview_file:
-                    self._add_file(shown, real, report=False)
+            for shown, located in self._walk(_shown(interview_file.parent)):
+                if located not in self.notes and self._governs(located) == interview_file:
+                    self._add_file(shown, located, report=False)
 
     def neighbours(self, root: Path) -> list[Application]:
         """The interviews under `root` that no loaded note belongs to (their
@@ -127,25 +127,25 @@ class _Loader:
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not self._excluded(d))
             if INTERVIEW_FILE not in files:
                 continue
-            real = _real(Path(folder) / INTERVIEW_FILE)
-            if real in self.interviews:
+            located = _located(Path(folder) / INTERVIEW_FILE)
+            if located in self.interviews:
                 continue
             problems = len(self.loaded.problems)
-            interview = self._interview(real, lines=False)  # read for names only
+            interview = self._interview(located, lines=False)  # read for names only
             del self.loaded.problems[problems:]  # only the named files are reported on
             if interview is not None:
                 found.append(Application(interview, ()))
         return found
 
     # -- reading ----------------------------------------------------------------
-    def _add_file(self, shown: str, real: Path, report: bool) -> None:
-        if real.name == INTERVIEW_FILE:
-            self._interview(real, shown)
+    def _add_file(self, shown: str, located: Path, report: bool) -> None:
+        if located.name == INTERVIEW_FILE:
+            self._interview(located, shown)
             return
-        if real in self.notes:
+        if located in self.notes:
             return
         try:
-            note = parse_note(shown, self._read(real), self.max_note_chars)
+            note = parse_note(shown, self._read(located), self.max_note_chars)
         except InputError as error:
             if report:
                 self.loaded.problems.append(Problem(shown, str(error), error.line or 1))
@@ -167,34 +167,34 @@ class _Loader:
                     Problem(shown, "this note is empty: nothing to check", line)
                 )
             return
-        self.notes[real] = note
+        self.notes[located] = note
         if report:
             self.loaded.reported.add(shown)
 
-    def _read(self, real: Path) -> bytes:
-        size = real.stat().st_size
+    def _read(self, located: Path) -> bytes:
+        size = located.stat().st_size
         if size > self.max_file_size:
             raise InputError(
                 f"file is {size:,} bytes, over the limit of {self.max_file_size:,} "
                 "(option max_file_size)"
             )
-        return real.read_bytes()
+        return located.read_bytes()
 
     def _interview(
-        self, real: Path, shown: str | None = None, lines: bool = True
+        self, located: Path, shown: str | None = None, lines: bool = True
     ) -> Interview | None:
-        if real in self.interviews:
-            return self.interviews[real]
-        shown = shown or _shown(real)
-        self.interviews[real] = None
+        if located in self.interviews:
+            return self.interviews[located]
+        shown = shown or _shown(located)
+        self.interviews[located] = None
         try:
-            text, _ = decode(self._read(real))
-            self.interviews[real] = parse_interview(real, text, lines)
+            text, _ = decode(self._read(located))
+            self.interviews[located] = parse_interview(located, text, lines)
         except InputError as error:
             self.loaded.problems.append(Problem(shown, str(error), error.line or 1))
         except OSError as error:
             self.loaded.problems.append(Problem(shown, f"cannot read: {error.strerror}"))
-        return self.interviews[real]
+        return self.interviews[located]
 
     def _governs(self, note: Path) -> Path | None:
         """The interview.yaml nearest above a note, if any."""
@@ -219,10 +219,10 @@ class _Loader:
     def result(self) -> Loaded:
         groups: dict[object, list[Note]] = {}
         owners: dict[object, Interview | None] = {}
-        for real, note in sorted(self.notes.items(), key=lambda item: item[1].path):
-            interview_file = self._governs(real)
+        for located, note in sorted(self.notes.items(), key=lambda item: item[1].path):
+            interview_file = self._governs(located)
             interview = self._interview(interview_file) if interview_file else None
-            key = interview_file or real.parent
+            key = interview_file or located.parent
             owners[key] = interview
             groups.setdefault(key, []).append(self._with_recipient(note, interview))
         self.loaded.applications = [
@@ -252,6 +252,13 @@ class _Loader:
                 )
             )
         return replace(note, recipient=match)
+
+
+def _located(path: Path) -> Path:
+    """Where a file is: its folder resolved, its own name kept. A note that
+    is a symlink belongs to the folder it is linked into, and is governed by
+    that folder's interview.yaml, not by its target's."""
+    return _real(path.parent) / path.name
 
 
 def _real(path: Path) -> Path:
