@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
+from functools import cache
 from typing import Any
 
 from notelint.core.display import plural
@@ -157,3 +158,21 @@ def duration(delta: timedelta) -> str:
 
 def _plural(n: int, word: str) -> str:
     return plural(n, word) if n else ""
+
+
+def country(timezone: str | None) -> str | None:
+    """The ISO country code of an IANA time zone ('Europe/Dublin' -> 'IE'),
+    from tzdata's zone table; None when unknown."""
+    return _zone_countries().get(timezone or "")
+
+
+@cache
+def _zone_countries() -> dict[str, str]:
+    from importlib.resources import files
+
+    try:
+        table = files("tzdata").joinpath("zoneinfo", "zone.tab").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, OSError):
+        return {}
+    rows = (line.split("\t") for line in table.splitlines() if line and not line.startswith("#"))
+    return {row[2]: row[0] for row in rows if len(row) >= 3}

@@ -287,3 +287,49 @@ def test_each_detector_can_be_switched_off(lint, detector, body):
 )
 def test_a_figure_the_note_says_is_public(lint, body, flagged):
     assert bool(run(lint, body)) is flagged
+
+
+@pytest.mark.parametrize(
+    "number", ["+33 1 42 68 53 00", "+61 2 9374 4000", "+353 1 234 5678", "+81 3-1234-5678"]
+)
+def test_international_phone_numbers_of_third_parties(lint, number):
+    found = run(lint, f"My former manager Dana Whitfield is happy to talk: {number}.")
+    assert len([f for f in found if "phone number" in f.message]) == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "From 2019-2023 I ran the night desk, 1,350 hours a year.",
+        "My 30/60/90 thinking is below; the call is on 2026-11-21 at 10:00.",
+        "We grew from 12 to 40 people in 2024.",
+    ],
+)
+def test_years_dates_and_counts_are_no_phone_numbers(lint, body):
+    assert not [f for f in run(lint, body) if "phone" in f.message]
+
+
+def test_a_national_number_is_read_in_the_applications_country(lint):
+    """'01632 960 123' is a British number: found with the interview's
+    Europe/London time zone, and without any time zone (any English-speaking
+    country), but not as an American number."""
+    body = "My referee Dana Whitfield asked you to ring 01632 960 123."
+
+    def phones(zone):
+        interview = INTERVIEW + (f"timezone: {zone}\n" if zone else "")
+        files = {
+            "app/interview.yaml": interview,
+            "app/maria-gonzalez.md": "---\nto: Maria Gonzalez\nsent: 2026-11-21T09:00\n---\n"
+            "Dear Maria,\n\n" + body + SIGNATURE,
+        }
+        found = lint(files, select=(RULE,))
+        return [f for f in found if "phone" in f.message]
+
+    assert phones("Europe/London") and phones(None)
+    assert not phones("America/New_York")
+
+
+def test_every_detect_secrets_hit_is_kept(lint):
+    """A credential without a digit in it (basic auth in a connection string)."""
+    found = run(lint, "The staging database is postgres://admin:hunterpass@db.example if useful.")
+    assert any("secret" in f.message or "password" in f.message for f in found)

@@ -9,6 +9,7 @@ from rapidfuzz import fuzz
 
 from notelint.analysis import names
 from notelint.analysis.anatomy import HONORIFICS, anatomy
+from notelint.analysis.timing import country
 from notelint.analysis.words import prefix_length
 from notelint.core.model import Hit, Interview, Note, Severity
 from notelint.core.patterns import Pattern
@@ -29,14 +30,15 @@ EMPLOYER_PEOPLE = "employer-people"
 ACHIEVEMENTS = "achievement-verbs"
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# Phone numbers: optional country code, groups of digits separated by a space,
-# dot or hyphen, an optional area code in brackets; 9 to 15 digits in all.
-PHONE = re.compile(
-    r"(?<![\w/.,$£€-])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?\d{2,6}(?:[ .-]\d{2,8}){1,3}(?![\w/-]|[.,]\d)"
+# Where a note's national numbers ("(614) 555-0187", "07700 900461") are read
+# when the application's time zone names no country: the English-speaking
+# countries. International ones ("+33 1 42 68 53 00") need no region.
+ANY_REGION = ("US", "GB", "IE", "AU", "NZ", "IN", "ZA")
+MIN_PHONE_DIGITS = 7  # "555-0187": shorter runs of digits are years, counts, extensions
+# What a lenient phone matcher takes for a number: a span of years, a date.
+NOT_PHONE = re.compile(
+    r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d|\d{4}-\d\d-\d\d|\d\d?[./-]\d\d?[./-]\d{2,4}"
 )
-# What a phone number starts with: a country code, an area code in brackets,
-# a trunk 0, or the 3-3-4 North American shape ("2026-000123-77" is an ID).
-PHONE_SHAPE = re.compile(r"\+|\(|0|\d{3}[ .-]\d{3}[ .-]\d{4}$")
 # "Reach me at ...", "my cell ...": the sender's own contact details.
 OWN_CONTACT = re.compile(
     r"\b(?:(?:reach|contact|call|text|e-?mail|find|ring|phone)\s+me|me\s+(?:at|on)|"
@@ -354,13 +356,11 @@ class ConfidentialContent(Rule):
             if self._own(note, match.start(), address, parts):
                 continue
             yield match.start(), match.start() + len(address), "a third party's e-mail address"
-        for match in PHONE.finditer(body):
-            digits = re.sub(r"\D", "", match.group())
-            if not 9 <= len(digits) <= 15 or not PHONE_SHAPE.match(match.group()):
+        region = country(interview.timezone if interview else None) or country(context.timezone)
+        for start, end in _phone_numbers(body, (region,) if region else ANY_REGION):
+            if self._own(note, start, body[start:end], parts):
                 continue
-            if self._own(note, match.start(), match.group(), parts):
-                continue
-            yield match.start(), match.end(), "a third party's phone number"
+            yield start, end, "a third party's phone number"
 
     @staticmethod
     def _own(note: Note, start: int, text: str, parts) -> bool:
@@ -688,9 +688,30 @@ def _detectors() -> list:
     return detectors
 
 
+def _phone_numbers(text: str, regions: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The spans of phone numbers as the `phonenumbers` library (Google's
+    libphonenumber) finds them: international ones anywhere, national ones
+    of `regions`; not dates, amounts or reference numbers. Possible numbers,
+    not only assigned ones: the 555 numbers of examples are phones to a reader."""
+    import phonenumbers
+
+    found: set[tuple[int, int]] = set()
+    for region in regions:
+        for match in phonenumbers.PhoneNumberMatcher(
+            text, region, leniency=phonenumbers.Leniency.POSSIBLE
+        ):
+            digits = sum(c.isdigit() for c in match.raw_string)
+            raw = match.raw_string
+            if digits >= MIN_PHONE_DIGITS and "/" not in raw and not NOT_PHONE.fullmatch(raw):
+                found.add((match.start, match.end))
+    return [span for span in sorted(found) if not any(_inside(span, o) for o in found)]
+
+
+def _inside(span: tuple[int, int], other: tuple[int, int]) -> bool:
+    return span != other and other[0] <= span[0] and span[1] <= other[1]
+
+
 def _detected(detectors: list, line: str) -> Iterator[str]:
-    if not any(c.isdigit() for c in line) and "-----BEGIN" not in line:
-        return  # every key and token detect-secrets knows holds a digit
     for detector in detectors:
         try:
             secrets = detector.analyze_line(filename="note.txt", line=line, line_number=1)
