@@ -11,10 +11,10 @@ from __future__ import annotations
 import enum
 import inspect
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
 
 from notelint.core.model import Application, Hit, Interview, Note, Severity
 
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from notelint.analysis.timing import Policy
 
 Scope = Literal["note", "application", "corpus"]
+T = TypeVar("T")
 # What a rule may read from the parse; each maps to pipeline components in nlp.py.
 ANNOTATIONS = frozenset({"pos", "lemma", "dep", "ents", "vectors"})
 
@@ -54,6 +55,12 @@ class Context:
         if self.facts is None:
             raise RuntimeError("this context has no facts: run the rule through the engine")
         return self.facts.doc(text)
+
+    def of_note(self, note: Note, what: str, compute: Callable[[], T]) -> T:
+        """`compute()`, once per run for `note` and `what` (see Facts.of_note)."""
+        if self.facts is None:
+            return compute()
+        return self.facts.of_note(note.path, what, compute)
 
     def policy(self, rule: type[Rule] | Rule) -> Policy:
         """The timing policy of this application, with `rule`'s options."""

@@ -4,9 +4,9 @@ kept in module globals or caches keyed by object identity."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from notelint.core.model import Application
 from notelint.nlp import parse
@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from notelint.analysis.specificity import Analyzer
 
 
+T = TypeVar("T")
+
+
 class Facts:
     """The run's shared analysis: the pipeline, the rule packs' word lists
     and the specificity analyzer built from them."""
@@ -26,6 +29,7 @@ class Facts:
         self.nlp = nlp
         self.lists = lists
         self._docs: dict[str, Doc] = {}
+        self._of_notes: dict[tuple[str, str], object] = {}
 
     @cached_property
     def specificity(self) -> Analyzer:
@@ -50,3 +54,12 @@ class Facts:
         if text not in self._docs:
             self._docs[text] = next(parse(self.nlp, [text]))
         return self._docs[text]
+
+    def of_note(self, path: str, what: str, compute: Callable[[], T]) -> T:
+        """A fact about one note (`what`: a name of the rule's own), computed
+        once per run: a rule comparing every note of an application with
+        every other computes each note's side once, not once per pair."""
+        key = (path, what)
+        if key not in self._of_notes:
+            self._of_notes[key] = compute()
+        return self._of_notes[key]  # type: ignore[return-value]

@@ -173,3 +173,23 @@ def test_notes_of_different_applications_are_not_compared(lint):
         "b/ingrid.md": note("Ingrid Halvorsen", "Ingrid", body),
     }
     assert [f for f in lint(files, select=(RULE,)) if f.rule == RULE] == []
+
+
+def test_many_copies_are_one_finding_per_note(lint):
+    """Twenty-five copies to twenty-five interviewers: each note gets one
+    finding that counts the others, not twenty-four."""
+    people = [f"Person{chr(65 + i)} Lee{chr(65 + i)}" for i in range(25)]
+    interview = "company: Bluefin Logistics\ninterviewers:\n" + "".join(
+        f"  - name: {p}\n" for p in people
+    )
+    files = {"app/interview.yaml": interview}
+    for person in people:
+        first = person.split()[0]
+        files[f"app/{first.lower()}.md"] = note(person, first, BODY.format(first=first))
+    found = [f for f in lint(files, select=(RULE,)) if f.rule == RULE]
+    assert sorted(f.path.rsplit("/", 1)[-1] for f in found) == sorted(
+        f"{p.split()[0].lower()}.md" for p in people
+    )
+    assert all(
+        "the same as 24 other notes (" in f.message and "and 21 more)" in f.message for f in found
+    )

@@ -64,35 +64,53 @@ class DuplicateNote(Rule):
         if note.doc is None:
             return
         options = context.options
-        mine = self._masked(note, context)
+        mine = self._masked_note(note, context)
         if len(mine.split()) < options["min_words"]:
             return
-        paragraphs = list(self._paragraphs(note, context))
+        paragraphs = self._paragraphs(note, context)
+        same: list[tuple[float, str]] = []  # (how alike, the other note as named)
+        pasted: dict[int, list[str]] = {}  # paragraph start -> the notes it is pasted into
         for other in context.application.others(note):
             if other.kind != note.kind or other.doc is None or note.same_recipient(other):
                 continue
-            theirs = self._masked(other, context)
+            theirs = self._masked_note(other, context)
             if len(theirs.split()) < options["min_words"]:
                 continue
-            name = Path(other.path).name
-            to = f" (to {other.recipient.name})" if other.recipient else ""
+            named = f"'{Path(other.path).name}'" + (
+                f" (to {other.recipient.name})" if other.recipient else ""
+            )
             alike = fuzz.ratio(mine, theirs)
             if alike >= options["threshold"]:
-                yield Hit(
-                    f"this note is {alike:.0f}% the same as '{name}'{to} once greetings, names "
-                    "and signatures are set aside; write each interviewer their own note"
-                )
+                same.append((alike, named))
                 continue
             their_paragraphs = [text for _, _, text in self._paragraphs(other, context)]
-            for start, end, text in paragraphs:
+            for start, _, text in paragraphs:
                 if any(fuzz.ratio(text, t) >= 95 for t in their_paragraphs):
-                    yield Hit(
-                        f"this paragraph is pasted into '{name}'{to} too; "
-                        "tailor it to what you discussed with each of them",
-                        start,
-                        end,
-                        severity=self.paragraph_severity,
-                    )
+                    pasted.setdefault(start, []).append(named)
+        if same:
+            alike, named = max(same)
+            others = _listed([n for _, n in sorted(same, key=lambda s: (-s[0], s[1]))])
+            what = (
+                f"{alike:.0f}% the same as {named}"
+                if len(same) == 1
+                else (f"the same as {len(same)} other notes ({others})")
+            )
+            yield Hit(
+                f"this note is {what} once greetings, names and signatures are set aside; "
+                "write each interviewer their own note"
+            )
+        for start, end, _ in paragraphs:
+            if start in pasted:
+                yield Hit(
+                    f"this paragraph is pasted into {_listed(pasted[start])} too; "
+                    "tailor it to what you discussed with each of them",
+                    start,
+                    end,
+                    severity=self.paragraph_severity,
+                )
+
+    def _masked_note(self, note, context):
+        return context.of_note(note, "duplicate-note:masked", lambda: self._masked(note, context))
 
     def _masked(self, note, context, start=None, end=None):
         """The note's content (or body[start:end]), names masked, case and
@@ -110,10 +128,27 @@ class DuplicateNote(Rule):
                 parts.append(token.text_with_ws)
         return _SPACE.sub(" ", "".join(parts)).strip().lower()
 
-    def _paragraphs(self, note, context):
-        start, end = anatomy(note).content
-        minimum = context.options["paragraph_min_words"]
-        for match in _PARAGRAPH.finditer(note.body, start, end):
-            if len(match.group().split()) >= minimum:
-                text = self._masked(note, context, match.start(), match.end())
-                yield match.start(), match.end(), text
+    def _paragraphs(self, note, context) -> list[tuple[int, int, str]]:
+        """The note's paragraphs long enough to count as pasted: (start, end,
+        masked text), computed once per note."""
+
+        def compute():
+            start, end = anatomy(note).content
+            minimum = context.options["paragraph_min_words"]
+            return [
+                (m.start(), m.end(), self._masked(note, context, m.start(), m.end()))
+                for m in _PARAGRAPH.finditer(note.body, start, end)
+                if len(m.group().split()) >= minimum
+            ]
+
+        return context.of_note(note, "duplicate-note:paragraphs", compute)
+
+
+SHOWN = 3  # the other notes a finding names before it counts the rest
+
+
+def _listed(names: list[str]) -> str:
+    """ "'a.md'", "'a.md' and 'b.md'", "'a.md', 'b.md', 'c.md' and 4 more"."""
+    if len(names) <= SHOWN:
+        return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+    return f"{', '.join(names[:SHOWN])} and {len(names) - SHOWN} more"
