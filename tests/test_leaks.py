@@ -193,3 +193,23 @@ def test_masking_hides_every_typing_of_a_term(case, between, inside, at, around)
     text_ = f"Before {around}{typed}{around[::-1]} and after."
     assert not _shows_the_term(mask_terms(text_, ["Project Nightjar"]))
     assert mask_terms(text_, ["Project Nightjar"]).startswith("Before ")
+
+
+def test_an_error_about_a_file_does_not_show_its_confidential_terms(tmp_path, monkeypatch):
+    """A note that cannot be read, and an interview.yaml that does not
+    validate: their messages quote the file, and the terms are masked."""
+    write(
+        tmp_path,
+        {
+            "a/interview.yaml": REPEATED["app/interview.yaml"],
+            "a/raj.md": "---\nto: Raj Patel\nsent: Project Nightjar launch day\n---\nDear Raj,\n",
+            "b/interview.yaml": "company: Acme\nconfidential: [Project Nightjar]\n"
+            "interviewers:\n  - name: Raj Patel\n    role: boss-of-project-nightjar\n",
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    for format_ in ("text", "json", "github"):
+        result = CliRunner().invoke(main, ["check", "a", "b", "--format", format_])
+        output = result.stdout + result.stderr
+        assert output.count("NL001") >= 2 or format_ == "json"
+        assert not _shows_the_term(output), output

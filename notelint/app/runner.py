@@ -16,6 +16,7 @@ from notelint.core.model import Application, Finding
 from notelint.engine import linter
 from notelint.engine.suppression import unknown_rules
 from notelint.inputs import sources
+from notelint.inputs.interview import confidential_of
 from notelint.plugins.registry import discover
 from notelint.report.formatters import Summary, formatter
 from notelint.report.redaction import Secrets, redact
@@ -108,7 +109,7 @@ def run(groups: list[tuple[Config, list[str]]], options: RunOptions) -> Report:
         report.rules.extend(a.rule for a in active if a.rule.slug not in listed)
         report.applications.extend(loaded.applications)
         if not any(a.options.get("reveal") for a in active):  # --show-confidential
-            terms.update(_confidential_terms(loaded.applications))
+            terms.update(_confidential_terms(loaded))
         report.reported |= loaded.reported
         for application in loaded.applications:
             report.sources.update((n.path, n.text) for n in application.notes)
@@ -117,13 +118,22 @@ def run(groups: list[tuple[Config, list[str]]], options: RunOptions) -> Report:
     return report
 
 
-def _confidential_terms(applications) -> dict[str, tuple[str, ...]]:
-    return {
+def _confidential_terms(loaded: sources.Loaded) -> dict[str, tuple[str, ...]]:
+    """path -> the confidential terms its outputs must mask: each note's
+    interview's, and for a file that could not be read (its message may
+    quote it), those of the interview.yaml of its folder."""
+    terms = {
         note.path: application.interview.confidential
-        for application in applications
+        for application in loaded.applications
         if application.interview is not None and application.interview.confidential
         for note in application.notes
     }
+    for problem in loaded.problems:
+        if problem.path not in terms:
+            found = confidential_of(Path(problem.path).parent)
+            if found:
+                terms[problem.path] = found
+    return terms
 
 
 def _repository(config: Config, paths: list[str]) -> Path | None:

@@ -90,3 +90,19 @@ def _interviewer(data: object, where: str, line: int | None) -> Interviewer:
         email=text(data, "email", where),
         points=texts(data, "points", where),
     )
+
+
+def confidential_of(folder: Path) -> tuple[str, ...]:
+    """The `confidential:` terms of the interview.yaml governing `folder`
+    (the nearest at or above it), read even when the rest of that file is
+    invalid: an error message about a file must not show its secrets."""
+    for candidate in (folder, *folder.parents):
+        path = candidate / "interview.yaml"
+        if path.is_file():
+            try:
+                data = yamlio.load(path.read_text(encoding="utf-8-sig"), lines=False)
+            except (OSError, UnicodeDecodeError, yamlio.YamlError):
+                return ()
+            terms = data.get("confidential") if isinstance(data, dict) else None
+            return tuple(str(t) for t in terms if t) if isinstance(terms, list) else ()
+    return ()
