@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -61,6 +61,7 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(_TYPOGRAPHIC)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """The form every module compares names with: normalised, case- and
     diacritic-insensitive. 'Wójcik' -> 'wojcik', 'Łukasz' -> 'lukasz',
@@ -90,7 +91,7 @@ class Word:
     end: int
     text: str
 
-    @property
+    @cached_property
     def key(self) -> str:
         return fold(self.text)
 
