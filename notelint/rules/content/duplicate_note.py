@@ -21,7 +21,8 @@ class DuplicateNote(Rule):
     their greeting, signature and people's names masked (rapidfuzz ratio), so
     swapping "Dear Maria" for "Dear Raj" does not make a note new. A whole
     paragraph pasted verbatim into several notes is reported too, as advice
-    by default. The finding sits on each note and names the other. Only
+    by default. The finding sits on each note and names the other (or
+    counts them: "the same as 199 other notes"), one per note. Only
     notes of the same kind to different recipients are compared (a
     follow-up may well repeat the thank-you sent to the same person).
 

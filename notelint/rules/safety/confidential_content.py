@@ -115,8 +115,16 @@ class ConfidentialContent(Rule):
     itself. Without interview.yaml only markers, secrets, contact details
     outside the letterhead and signature and the current employer's figures
     are looked for: nothing that needs to know who the interviewers are. The
-    candidate's own results ("I cut churn by 18%") are not the employer's
+    candidate's own results ("I cut churn by 18%"), and figures the note
+    says are published ("from our annual report"), are not the employer's
     figures.
+
+    A `confidential:` term is found however it is typed: any case, accents,
+    a non-breaking or zero-width space, any dash, a soft hyphen, a URL slug
+    ("project-nightjar"), and in the subject line. Phone numbers are read
+    with libphonenumber (`phonenumbers`): international ones anywhere,
+    national ones of the application's country (from its time zone) or,
+    without one, of the English-speaking countries.
 
     Options:
 

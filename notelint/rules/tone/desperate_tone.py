@@ -60,6 +60,12 @@ class DesperateTone(Rule):
         Thank you for Tuesday's conversation! I'm really excited about the
         role, and I'd be glad to send anything else that would help.
 
+    Neediness no one phrase shows is read from cues that are harmless alone
+    and anxious together: two or more sentences with a cue of the
+    `needy-availability`, `needy-self-doubt`, `needy-anything`,
+    `needy-hardship` or `needy-chasing` lists ("I can cancel all my plans",
+    "I'll keep my phone with me") give one finding for the note.
+
     Options: none. The phrases are the `tone-pleading`, `tone-pressure`,
     `tone-guilt` and `known-acronyms` lists of rules/tone.yaml (matched on
     lemmas; extend them in a rule pack), and `tone-patterns`, regular
