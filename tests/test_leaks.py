@@ -213,3 +213,33 @@ def test_an_error_about_a_file_does_not_show_its_confidential_terms(tmp_path, mo
         output = result.stdout + result.stderr
         assert output.count("NL001") >= 2 or format_ == "json"
         assert not _shows_the_term(output), output
+
+
+def test_a_crash_does_not_show_the_term_it_quotes(tmp_path, monkeypatch):
+    """A plugin rule that fails with the note's text in its exception: the
+    error line on stderr, and the traceback of --verbose, mask the term."""
+    from notelint.app import runner
+    from notelint.plugins.registry import Registry
+    from notelint.rule import Rule
+    from notelint.rules.inputs.unreadable_input import UnreadableInput
+
+    class Quoting(Rule):
+        slug = "quoting"
+        code = "T950"
+
+        def check(self, note, context):
+            raise ValueError(f"cannot judge {note.body.strip()!r}")
+
+    def registry(packs=()):
+        found = Registry()
+        for rule in (UnreadableInput, Quoting):
+            found.add(rule, "tests/test_leaks.py")
+        return found
+
+    monkeypatch.setattr(runner, "discover", registry)
+    write(tmp_path, {**REPEATED, "app/.notelint.yaml": "model: blank\n"})
+    monkeypatch.chdir(tmp_path)
+    for args in ([], ["--verbose"]):
+        result = CliRunner().invoke(main, ["check", "app", *args])
+        assert result.exit_code == 2 and "crashed on" in result.stderr
+        assert not _shows_the_term(result.stdout + result.stderr), result.stderr

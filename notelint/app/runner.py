@@ -4,7 +4,7 @@ the pipeline they need, load the notes, run the engine, merge the groups."""
 from __future__ import annotations
 
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import IO
@@ -115,7 +115,18 @@ def run(groups: list[tuple[Config, list[str]]], options: RunOptions) -> Report:
             report.sources.update((n.path, n.text) for n in application.notes)
     report.findings.sort(key=lambda f: f.sort_key)
     report.findings, report.shown, report.secrets = redact(report.findings, report.sources, terms)
+    report.crashes = [_masked_crash(c, report.secrets) for c in report.crashes]
     return report
+
+
+def _masked_crash(crash: linter.Crash, secrets: dict[str, Secrets]) -> linter.Crash:
+    """A crash as stderr may show it: an exception's message can quote the note."""
+    found = secrets.get(crash.path)
+    if found is None:
+        return crash
+    return replace(
+        crash, reason=found.in_message(crash.reason), traceback=found.in_file(crash.traceback)
+    )
 
 
 def _confidential_terms(loaded: sources.Loaded) -> dict[str, tuple[str, ...]]:
