@@ -266,3 +266,11 @@ def test_a_symlinked_note_belongs_to_the_folder_it_is_linked_into(tmp_path):
         for a in loaded.applications
     }
     assert notes == {"Alpha": ["alpha"], "Beta": ["beta"]}
+
+
+def test_a_note_of_more_words_than_its_length_allows_is_refused_before_parsing(lint):
+    """'a a a ...' under the character limit would still cost gigabytes to
+    parse: the words are capped at max_note_chars / 5."""
+    (found,) = problems(lint, {"many.md": "Dear Maria,\n\n" + "a " * 4_100}, max_note_chars=20_000)
+    assert "the note has 4,103 words and marks, over the 4,000 that notelint parses" in found[2]
+    assert problems(lint, {"prose.md": "Dear Maria,\n\n" + "Thank you, truly. " * 600}) == []

@@ -56,9 +56,17 @@ def decode(raw: bytes) -> tuple[str, str]:
         ) from None
 
 
+# The parser's memory grows with the words of a note: a note may hold one
+# word or mark per this many characters of `max_note_chars` ("a a a ..." of
+# 200,000 characters would need 2 GB to parse; real prose has one per 5 or 6).
+CHARS_PER_WORD = 5
+_WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
+
+
 def parse_note(path: str, raw: bytes, max_chars: int | None = None) -> Note:
     """The note in `raw`; longer than `max_chars` characters, refused before
-    any pattern reads it."""
+    any pattern reads it, and with more words and marks than
+    `max_chars / CHARS_PER_WORD`, before it is parsed."""
     text_, encoding = decode(raw)
     if max_chars is not None and len(text_) > max_chars:
         raise InputError(
@@ -69,7 +77,16 @@ def parse_note(path: str, raw: bytes, max_chars: int | None = None) -> Note:
         note = _parse_eml(path, text_, encoding)
     else:
         note = _parse_text(path, text_, encoding)
-    return replace(note, body=own_prose(note.body))
+    note = replace(note, body=own_prose(note.body))
+    if max_chars is not None:
+        words = sum(1 for _ in _WORD_OR_MARK.finditer(note.body))
+        if words > max_chars // CHARS_PER_WORD:
+            raise InputError(
+                f"the note has {words:,} words and marks, over the "
+                f"{max_chars // CHARS_PER_WORD:,} that notelint parses (max_note_chars / "
+                f"{CHARS_PER_WORD})"
+            )
+    return note
 
 
 def own_prose(body: str) -> str:
