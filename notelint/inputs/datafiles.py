@@ -35,6 +35,7 @@ ANALYSIS_LISTS = frozenset(
         "name-suffixes",
         "title-abbreviations",
         "title-functions",
+        "title-ranks",
         "role-nouns",
         "template-verbs",
         "duration-units",

@@ -333,3 +333,34 @@ def test_every_detect_secrets_hit_is_kept(lint):
     """A credential without a digit in it (basic auth in a connection string)."""
     found = run(lint, "The staging database is postgres://admin:hunterpass@db.example if useful.")
     assert any("secret" in f.message or "password" in f.message for f in found)
+
+
+@pytest.mark.parametrize(
+    "body, flagged",
+    [
+        ("Globex is in merger talks with Initech (nothing has been announced yet).", True),
+        ("We have not announced the Harbor deal, but I led the diligence.", True),
+        ("I haven't published my portfolio yet, but I can send it.", False),
+        ("Your new Denver site was announced last week, which is exciting.", False),
+    ],
+)
+def test_a_denied_announcement_marks_the_sentence(lint, body, flagged):
+    assert bool([f for f in run(lint, body) if "marker" in f.message]) is flagged
+
+
+@pytest.mark.parametrize(
+    "body, flagged",
+    [
+        ("My toughest renewal was Halden Foods, one of Globex's biggest accounts.", True),
+        ("Our client Halden Foods asked for a weekly report.", True),
+        ("Your client Halden Foods sounds demanding.", False),  # the hiring company's
+        ("I once shopped at Halden Foods.", False),
+    ],
+)
+def test_a_client_of_the_current_employer(lint, body, flagged):
+    assert bool([f for f in run(lint, body) if "client" in f.message]) is flagged
+
+
+def test_a_result_joined_to_the_candidates_own_deed(lint):
+    body = "At Globex I built a new onboarding track, and our median setup time went from 47 days to 19."
+    assert not [f for f in run(lint, body) if "figure" in f.message]

@@ -164,3 +164,21 @@ def test_needy_cues_count_together(lint, body, fires):
     needy = [f for f in found if f.message.startswith("needy:")]
     assert len(needy) <= 1  # one finding for the note, not one per cue
     assert all(f.message.count("'") >= 4 for f in needy)  # naming two cues or more
+
+
+def test_a_promise_reported_is_no_demand(lint):
+    told = "After the second round you told me that I should expect an answer by the 13th."
+    assert not [f for f in run(lint, told) if f.message.startswith("pressure")]
+    assert [
+        f for f in run(lint, "I expect an answer by the 13th.") if f.message.startswith("pressure")
+    ]
+
+
+def test_an_address_block_in_capitals_is_not_shouting(lint):
+    files = {
+        "app/interview.yaml": INTERVIEW,
+        "app/maria-gonzalez.md": "---\nto: Maria Gonzalez\nsent: 2026-11-21T09:00\n---\n"
+        "MARIA GONZALEZ\nMANAGING PARTNER\nACME ROBOTICS\n300 COMMERCE STREET\n\nDear Maria,\n\n"
+        "Thank you for the talk about the OSIsoft PI historian.\n\nBest regards,\nJo\n",
+    }
+    assert [f for f in lint(files, select=(RULE,)) if f.rule == RULE] == []

@@ -132,6 +132,16 @@ def test_a_wrong_title_after_the_company_possessive(lint):
     assert lint({"app/b.md": right}, select=("misspelled-name",)) == []
 
 
+def title_findings(lint, sentence: str, title: str, role: str):
+    """misspelled-name on one sentence to Mateus Silva, whose title is `title`."""
+    interview = (
+        f"company: Tidewright\nrole: {role}\ninterviewers:\n"
+        f"  - name: Mateus Silva\n    title: {title}\n"
+    )
+    note = f"---\nto: Mateus Silva\n---\nDear Mateus,\n\n{sentence}\n\nBest,\nJo\n"
+    return lint({"app/interview.yaml": interview, "app/m.md": note}, select=("misspelled-name",))
+
+
 @pytest.mark.parametrize(
     "sentence, flagged",
     [
@@ -150,14 +160,7 @@ def test_a_wrong_title_after_the_company_possessive(lint):
     ],
 )
 def test_a_title_given_in_passing(lint, sentence, flagged):
-    interview = (
-        "company: Tidewright\nrole: Senior Product Manager\ninterviewers:\n"
-        "  - name: Mateus Silva\n    title: Cable Installation Lead\n"
-    )
-    note = f"---\nto: Mateus Silva\n---\nDear Mateus,\n\n{sentence}\n\nBest,\nJo\n"
-    findings = lint(
-        {"app/interview.yaml": interview, "app/m.md": note}, select=("misspelled-name",)
-    )
+    findings = title_findings(lint, sentence, "Cable Installation Lead", "Senior Product Manager")
     assert bool(findings) is flagged, findings
 
 
@@ -210,3 +213,35 @@ def test_a_misspelled_title_in_prose(lint):
     assert [(f.message.split(" the title")[0], f.fix.replacement) for f in findings] == [
         ("'Regional Operations Manger' misspells", "Regional Operations Manager")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, flagged",
+    [
+        # "the" + a title of the reader's field, in a sentence about the interview
+        ("It was rare for the Head of Cable Operations to join a first-round interview.", True),
+        ("It meant a lot that the Director of Cable Operations sat in on the panel.", True),
+        ("I reported to the Head of Operations at Baltvik for six years.", False),
+        ("The Head of Sales joined our interview briefly.", False),  # another field
+        ("It was rare for the Senior Director of Cable Operations to join the interview.", False),
+    ],
+)
+def test_a_title_given_to_the_reader_after_the(lint, sentence, flagged):
+    findings = title_findings(lint, sentence, "Senior Director of Cable Operations", "Planner")
+    assert bool(findings) is flagged, findings
+
+
+@pytest.mark.parametrize(
+    "given, right, differs",
+    [
+        ("Director of Marketing", "Senior Director of Marketing", True),  # a level off
+        ("Head of Operations", "Vice President of Operations", True),
+        ("VP of Operations", "Vice President of Operations", False),  # an abbreviation
+        ("Director of Marketing", "Director of Marketing and Communications", False),  # shortened
+        ("Senior Director", "Director", True),
+    ],
+)
+def test_a_title_a_level_off_is_another_title(given, right, differs):
+    from notelint.rules.names.misspelled_name import _differs
+
+    assert _differs(given, right) is differs

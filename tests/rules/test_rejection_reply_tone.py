@@ -83,3 +83,24 @@ def test_gracious(lint, body):
 
 def test_only_rejection_replies(lint):
     assert run(lint, "I don't understand why it took so long.", kind="thank-you") == []
+
+
+@pytest.mark.parametrize(
+    "body, gracious",
+    [
+        (
+            "Thank you for letting me know. I would be grateful if you kept my profile in mind.",
+            True,
+        ),
+        (
+            "Thank you for telling me. If a position opens in the future, I would love to hear.",
+            True,
+        ),
+        ("I really enjoyed our hour. If anything opens up, please keep me in mind.", True),
+        ("Thank you for letting me know. Good luck with the launch.", False),  # nothing asked
+        ("Ok. Keep my profile in mind.", False),  # no thanks
+    ],
+)
+def test_thanks_and_keep_in_mind_however_worded(lint, body, gracious):
+    found = [f for f in run(lint, body) if "this reply to a rejection" in f.message]
+    assert (not found) is gracious, found

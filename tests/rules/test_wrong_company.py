@@ -93,3 +93,19 @@ def test_the_current_employer_by_its_first_word(lint):
     assert lint(files, select=("wrong-company",)) == []
     files["a/anna.md"] = "Dear Anna,\n\nI look forward to joining Kestrel Logistics.\n\nBest,\nFi\n"
     assert len(lint(files, select=("wrong-company",))) == 1
+
+
+def test_a_word_of_this_applications_own_points_is_not_another_company(lint):
+    """'Ashgrove' is a game of this application's interview points, and the
+    first word of another application's company: the note speaks of the game."""
+    files = {
+        "a/interview.yaml": "company: Vellichor Games\ninterviewers:\n"
+        "  - {name: Anna Berg, points: [the Ashgrove early access launch]}\n",
+        "a/anna.md": "Dear Anna,\n\nI hope the Ashgrove preparations are going well.\n\nBest,\nFi\n",
+        "b/interview.yaml": "company: Ashgrove & Petrakis LLP\ninterviewers: [{name: Dan Wu}]\n",
+    }
+    assert lint(files, select=("wrong-company",)) == []
+    files["a/anna.md"] = (
+        "Dear Anna,\n\nI would love to join Ashgrove & Petrakis LLP.\n\nBest,\nFi\n"
+    )
+    assert len(lint(files, select=("wrong-company",))) == 1

@@ -97,3 +97,15 @@ def test_a_name_after_a_wrapped_line_is_no_greeting(lint):
     assert found(lint, body) == []
     spoken = body.replace("on to\nMaria, I would", "on.\nMaria, you would")
     assert [f.line for f in found(lint, spoken)] == [8]  # after 4 lines of front matter
+
+
+def test_a_name_set_between_commas_before_your_speaks_to_them(lint):
+    body = (
+        "Dear Rajesh,\n\nWhat stayed with me, Maria, is your insistence on outcomes.\n\nBest,\nJo\n"
+    )
+    (finding,) = found(lint, body)
+    assert "speaks to 'Maria'" in finding.message
+    listed = (
+        "Dear Rajesh,\n\nI met Priya, Maria, and Tom, and your team impressed me.\n\nBest,\nJo\n"
+    )
+    assert found(lint, listed) == []

@@ -23,6 +23,10 @@ FUNCTIONS = builtin_list("title-functions")  # what someone is in the hiring pro
 DETERMINERS = {"the", "a", "an", "our", "my", "your", "their"}
 YOU = {"you", "your", "yours", "yourself"}
 ROLE_NOUNS = builtin_list("role-nouns")
+RANKS = {fold(w) for w in builtin_list("title-ranks")}
+# Words that put a sentence in the interview: "for the Head of Operations to
+# sit in on a first-round interview" speaks of the reader, like "you".
+IN_THE_INTERVIEW = YOU | {"interview", "candidate", "conversation", "meeting", "panel"}
 
 
 class MisspelledName(Rule):
@@ -248,8 +252,8 @@ class MisspelledName(Rule):
         for token in doc:
             if not (start <= token.idx < end):
                 continue
-            if token.lower_ in ("a", "an"):
-                span = self._described(doc, token, interview)
+            if token.lower_ in ("a", "an", "the"):
+                span = self._described(doc, token, interview, right)
             elif token.lower_ == "as":
                 span = self._addressed_as(doc, token, interview)
             else:
@@ -338,12 +342,16 @@ class MisspelledName(Rule):
             if _differs(span.text, person.title):
                 yield _wrong_title(span.text, span.start_char, person.name, person.title)
 
-    def _described(self, doc, article, interview: Interview):
+    def _described(self, doc, article, interview: Interview, right: str):
         """A title the note gives its reader in passing: "It's not often a
-        Head of Marine Operations takes twenty minutes ... your comparison".
-        Only a capitalised title of two words or more, in a sentence that
-        speaks to the reader, that no interviewer holds and that is not the
-        role applied for; not "as a ..." (the sender's own) nor "a ... role"."""
+        Head of Marine Operations takes twenty minutes ... your comparison",
+        "for the Head of Operations to sit in on the interview". Only a
+        capitalised title of two words or more, in a sentence that speaks to
+        the reader or of the interview, that no interviewer holds and that is
+        not the role applied for; not "as a ..." (the sender's own) nor "a
+        ... role". After "the", it must also be of the reader's field (a word
+        of their title besides its rank) and not of another place ("the Head
+        of Operations at Baltvik")."""
         span = self._title_after(doc, article.i + 1)
         if (
             span is None
@@ -355,7 +363,13 @@ class MisspelledName(Rule):
         after = doc[span.end].lower_ if span.end < len(doc) else ""
         if before == "as" or after in ROLE_NOUNS:
             return None
-        if not any(t.lower_ in YOU for t in article.sent):
+        if article.lower_ == "the":
+            field = _title_words(right) - RANKS
+            if after in ("at", "in", "from") or not _title_words(span.text) & field:
+                return None
+            if not any(t.lower_ in IN_THE_INTERVIEW for t in article.sent):
+                return None
+        elif not any(t.lower_ in YOU for t in article.sent):
             return None
         words = _title_words(span.text)
         if interview.role and words <= _title_words(interview.role):
@@ -417,8 +431,12 @@ def _title_words(title: str) -> set[str]:
 
 
 def _differs(given: str, right: str) -> bool:
+    """`given` is not `right`: it has a word `right` lacks, or lacks a word of
+    its level ("Director" for "Senior Director"); not an abbreviation of it."""
     given_words, right_words = _title_words(given), _title_words(right)
-    if not given_words or given_words <= right_words:
+    if not given_words:
+        return False
+    if given_words <= right_words and not (right_words - given_words) & RANKS:
         return False
     initials = "".join(w.text[0] for w in names.words(right) if fold(w.text) not in STOP)
     return fold(given.replace(".", "")) != fold(initials)

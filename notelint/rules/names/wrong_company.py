@@ -62,9 +62,15 @@ class WrongCompany(Rule):
         runs = list(names.capitalised_runs(note.body, skip))
         if names.company_spans(runs, interview.company, self.common, near=True):
             return
-        own_names = {
-            w.key for person in interview.interviewers for w in names.words(person.name)
-        } | {w.key for w in names.words(interview.company)}
+        own_names = {  # this application's words: "the Ashgrove launch" of its points
+            w.key
+            for text in (
+                interview.company,
+                *(p.name for p in interview.interviewers),
+                *interview.texts("points", "values"),
+            )
+            for w in names.words(text)
+        }
         employer = (  # "At Kestrel" is the candidate's "Kestrel Parcel", whatever else is Kestrel
             names.company_spans(runs, interview.current_employer, self.common)
             if interview.current_employer

@@ -162,7 +162,12 @@ class WrongRecipient(Rule):
                 yield _vocative(lead.group(1), offset + lead.start(1))
             for match in TRAILING.finditer(body):
                 before = body[: match.start()].lower()
-                if not re.search(r"\b(?:you|thanks|thank)\b", before):
+                # "Thank you, Raj." or, set between commas, "What stayed with
+                # me, Renata, is your insistence ...": spoken to.
+                between_commas = body[match.end() : match.end() + 1] == ","
+                if not re.search(r"\b(?:you|thanks|thank)\b", before) and not (
+                    between_commas and re.search(r"\b(?:you|your)\b", body[match.end() :].lower())
+                ):
                     continue
                 following = body[match.end() : match.end() + 40]
                 if re.match(r",?\s*(?:and|or|&)\b|,\s*[A-Z][\w'’-]*\s*(?:,|and\b|&)", following):

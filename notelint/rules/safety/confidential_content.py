@@ -25,6 +25,8 @@ METRICS = "internal-metrics"
 HANDLING = "confidential-handling"
 DISCRETION = "confidential-discretion"
 DISCLOSURE = "public-disclosure"
+DISCLOSURE_VERBS = "disclosure-verbs"
+CLIENT_NOUNS = "client-nouns"
 WORKS = "public-works"
 EMPLOYER_PEOPLE = "employer-people"
 ACHIEVEMENTS = "achievement-verbs"
@@ -121,7 +123,7 @@ class ConfidentialContent(Rule):
 
     A `confidential:` term is found however it is typed: any case, accents,
     a non-breaking or zero-width space, any dash, a soft hyphen, a URL slug
-    ("project-nightjar"), and in the subject line. Phone numbers are read
+    ("project-falcon"), and in the subject line. Phone numbers are read
     with libphonenumber (`phonenumbers`): international ones anywhere,
     national ones of the application's country (from its time zone) or,
     without one, of the English-speaking countries.
@@ -162,6 +164,8 @@ class ConfidentialContent(Rule):
         self.works = {v.lower() for v in lists.get(WORKS, ())}
         self.discretion = phrase_finder(nlp, {DISCRETION: lists.get(DISCRETION, ())})
         self.disclosure = phrase_finder(nlp, {DISCLOSURE: lists.get(DISCLOSURE, ())})
+        self.disclosure_verbs = {v.lower() for v in lists.get(DISCLOSURE_VERBS, ())}
+        self.client_nouns = {v.lower() for v in lists.get(CLIENT_NOUNS, ())}
         self.common = {fold(w) for w in lists.get("company-common-words", ())}
         self.detectors = _detectors()
         self.token_formats = [Pattern(p, ignore_case=False) for p in lists.get(TOKEN_FORMATS, ())]
@@ -179,7 +183,7 @@ class ConfidentialContent(Rule):
             "markers": lambda: self._markers(note),
             "secrets": lambda: self._secrets(note),
             "contacts": lambda: self._contacts(note, context),
-            "people": lambda: self._names(note, context),
+            "people": lambda: [*self._names(note, context), *self._clients(note, context)],
             "figures": lambda: self._figures(note, context),
         }
         found = [
@@ -274,8 +278,13 @@ class ConfidentialContent(Rule):
         doc = note.doc
         discreet = {doc[s].sent.start for _, s, _ in self.discretion(doc)}
         signature = anatomy(note).signature
-        for _, start, end in self.markers(doc):
-            span = doc[start:end]
+        spans = [doc[start:end] for _, start, end in self.markers(doc)]
+        spans += [
+            found
+            for found in self._undisclosed(doc)
+            if not any(s.start < found.end and found.start < s.end for s in spans)
+        ]
+        for span in spans:
             if span.sent.start in discreet or self._as_skill(span):
                 continue
             if signature and span.start_char >= signature[0]:
@@ -286,6 +295,24 @@ class ConfidentialContent(Rule):
                 "confidential marker",
                 "what it marks should not leave your current employer",
             )
+
+    def _undisclosed(self, doc) -> Iterator:
+        """A denied disclosure read from the parse: "nothing has been
+        announced yet", "we have not disclosed the deal"; not the
+        candidate's own ("I haven't published my portfolio yet")."""
+        for token in doc:
+            if token.pos_ != "VERB" or token.lemma_.lower() not in self.disclosure_verbs:
+                continue
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            denied = any(c.dep_ == "neg" for c in token.children) or any(
+                c.lower_ in ("nothing", "none") for c in subjects
+            )
+            if not denied or any(c.lower_ in ("i", "me", "my") for c in subjects):
+                continue
+            words = [t for t in token.subtree if t.sent == token.sent and not t.is_punct]
+            start = min([token, *subjects, *(c for c in token.children if c.dep_ == "neg")])
+            end = max(t.i for t in words if t.i <= token.i + 2)
+            yield doc[start.i : end + 1]
 
     def _as_skill(self, span) -> bool:
         """'I handled confidential records': a skill, not a secret."""
@@ -434,6 +461,46 @@ class ConfidentialContent(Rule):
                 "name only the interviewers; a first name is enough for anyone else",
             )
 
+    def _clients(self, note: Note, context: Context) -> Iterator[_Found]:
+        """Organisations the note calls the current employer's clients: "our
+        client Halden Foods", "Bellmont, one of Tessera's biggest accounts"."""
+        interview = context.interview
+        if interview is None or not interview.current_employer:
+            return
+        parts = anatomy(note)
+        public = _public_words(interview) | {
+            fold(a.interview.company) for a in context.corpus if a.interview is not None
+        }
+        for ent in note.doc.ents:
+            if ent.label_ != "ORG" or parts.outside_prose(ent.start_char):
+                continue
+            if any(fold(ent.text) in text or text in fold(ent.text) for text in public):
+                continue
+            if self._names_employer(ent.text, interview.current_employer):
+                continue
+            if self._employer_client(ent, interview.current_employer):
+                yield _Found(
+                    ent.start_char,
+                    ent.end_char,
+                    "a client of your current employer",
+                    "your employer's clients are its business; describe the kind of client instead",
+                )
+
+    def _employer_client(self, ent, employer: str) -> bool:
+        """A client noun of the employer's ("our", "Tessera's") within three
+        steps of the organisation in the parse."""
+        for token in ent.sent:
+            if token.lemma_.lower() not in self.client_nouns:
+                continue
+            owners = [c for c in token.children if c.dep_ == "poss"]
+            if not any(
+                o.lower_ in ("our", "my") or self._names_employer(o.text, employer) for o in owners
+            ):
+                continue
+            if _near_in_parse(token, ent.root, 3):
+                return True
+        return False
+
     def _employer_person(self, sentence, interview: Interview) -> bool:
         """The sentence speaks of the current employer's people: it names
         the employer, or says "my manager", "our client"."""
@@ -516,10 +583,15 @@ class ConfidentialContent(Rule):
     def _own_result(self, ent) -> bool:
         """ "I cut our churn by 18%", "I led the team that grew sales 30%":
         the candidate's own achievement, a verb of results whose subject is
-        "I", or which says what a thing "I" did achieved (a relative clause);
-        not "our refresh lifted sales 14%, so I know ..."."""
+        "I", or which says what a thing "I" did achieved (a relative clause,
+        or a clause joined to it by "and"); not "our refresh lifted sales
+        14%, so I know ..."."""
         verb = next((t for t in [ent.root, *ent.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
-        if verb is None or verb.lemma_.lower() not in self.achievements:
+        if verb is None:
+            return False
+        if verb.dep_ == "conj" and verb.head.lemma_.lower() in self.achievements:
+            verb = verb.head  # "I built a track, and our median went from 47 days to 19"
+        if verb.lemma_.lower() not in self.achievements:
             return False
         while True:
             if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "i" for c in verb.children):
@@ -713,6 +785,19 @@ def _phone_numbers(text: str, regions: tuple[str, ...]) -> list[tuple[int, int]]
             if digits >= MIN_PHONE_DIGITS and "/" not in raw and not NOT_PHONE.fullmatch(raw):
                 found.add((match.start, match.end))
     return [span for span in sorted(found) if not any(_inside(span, o) for o in found)]
+
+
+def _near_in_parse(a, b, steps: int) -> bool:
+    """One token is among the first `steps` heads of the other."""
+
+    def heads(token):
+        found = []
+        while len(found) < steps and token.head is not token:
+            token = token.head
+            found.append(token)
+        return found
+
+    return b in heads(a) or a in heads(b)
 
 
 def _inside(span: tuple[int, int], other: tuple[int, int]) -> bool:

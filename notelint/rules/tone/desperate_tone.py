@@ -124,7 +124,7 @@ class DesperateTone(Rule):
             if token.lemma_ not in self.demand_verbs or token.pos_ not in ("VERB", "AUX"):
                 continue
             subject = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ == "i"]
-            if not subject:
+            if not subject or _reported(token):
                 continue
             wanted = [c for c in token.children if c.dep_ == "dobj" and c.lemma_ in self.demanded]
             deadline = [t for t in token.subtree if t.lower_ in self.deadline_words]
@@ -189,10 +189,11 @@ class DesperateTone(Rule):
     def _shouting(self, note: Note, context: Context) -> Iterator[Hit]:
         parts = anatomy(note)
         end_of_text = parts.signature[0] if parts.signature else len(note.body)
+        start_of_text = parts.header[1] if parts.header else 0  # a letter's address block
         known = self.acronyms | _interview_words(context)
         bracketed = [m.span() for m in BRACKETED.finditer(note.body)]
         shouted = []
-        for match in SHOUTED.finditer(note.body, 0, end_of_text):
+        for match in SHOUTED.finditer(note.body, start_of_text, end_of_text):
             word = match.group().rstrip("'’")
             start, end = match.span()
             if any(s <= start < e for s, e in bracketed):
@@ -216,6 +217,23 @@ class DesperateTone(Rule):
     def _is_word(self, word: str) -> bool:
         stems = {word, word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-2] + "e"}
         return any(stem in self.words for stem in stems if len(stem) >= 3)
+
+
+# Verbs that report what someone else said: "you told me I should expect an
+# answer by the 13th" is their promise, not the candidate's demand.
+SAYING = {"tell", "say", "mention", "promise", "explain", "write", "assure"}
+
+
+def _reported(verb) -> bool:
+    """The verb is inside what another person said, or says what the
+    candidate was led to expect ("I should expect")."""
+    if any(c.dep_ == "aux" and c.lower_ in ("should", "might") for c in verb.children):
+        return True
+    while verb.dep_ in ("ccomp", "xcomp", "conj") and verb.head is not verb:
+        verb = verb.head
+        if verb.lemma_.lower() in SAYING:
+            return True
+    return False
 
 
 def _shortened(marks: str) -> str:

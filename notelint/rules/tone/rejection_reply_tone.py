@@ -46,7 +46,7 @@ class RejectionReplyTone(Rule):
     slug = "rejection-reply-tone"
     code = "NL602"
     severity = Severity.WARNING
-    requires = frozenset({"lemma"})
+    requires = frozenset({"lemma", "dep"})  # "keep my profile in mind", read from the parse
 
     def prepare(
         self, nlp, options: Mapping[str, Any], lists: Mapping[str, tuple[str, ...]]
@@ -85,7 +85,7 @@ class RejectionReplyTone(Rule):
         missing = []
         if not found[THANKS]:
             missing.append("does not thank them")
-        if not found[KEEP_IN_MIND]:
+        if not found[KEEP_IN_MIND] and not _asks_to_be_remembered(doc):
             missing.append("does not ask to be kept in mind for future roles")
         if missing:
             yield Hit(
@@ -93,3 +93,37 @@ class RejectionReplyTone(Rule):
                 "thanks them for the news and their time and asks to be considered "
                 "for future openings"
             )
+
+
+# What the candidate asks to be kept in or on: "keep my profile in mind".
+_KEPT_IN = {("in", "mind"), ("on", "file"), ("in", "view")}
+# A future opening, however worded: "if a position opens in the future".
+_OPENINGS = {"position", "opening", "role", "opportunity", "vacancy", "job", "post"}
+
+
+def _asks_to_be_remembered(doc) -> bool:
+    """Read from the parse what the phrase list cannot spell out: "keep my
+    profile / CV / details in mind", "bear us in mind", and a sentence about
+    an opening in the future ("if a position opens in the future, I would
+    be glad to hear from you")."""
+    for token in doc:
+        if token.lemma_.lower() in ("keep", "bear", "hold"):
+            kept = any(
+                (c.lower_, g.lower_) in _KEPT_IN
+                for c in token.children
+                if c.dep_ == "prep"
+                for g in c.children
+                if g.dep_ == "pobj"
+            )
+            mine = any(
+                c.dep_ == "dobj"
+                and (c.lower_ in ("me", "us") or any(p.lower_ == "my" for p in c.children))
+                for c in token.children
+            )
+            if kept and mine:
+                return True
+    return any(
+        any(t.lemma_.lower() == "future" for t in sentence)
+        and any(t.lemma_.lower() in _OPENINGS for t in sentence)
+        for sentence in doc.sents
+    )
