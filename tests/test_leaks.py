@@ -243,3 +243,19 @@ def test_a_crash_does_not_show_the_term_it_quotes(tmp_path, monkeypatch):
         result = CliRunner().invoke(main, ["check", "app", *args])
         assert result.exit_code == 2 and "crashed on" in result.stderr
         assert not _shows_the_term(result.stdout + result.stderr), result.stderr
+
+
+def test_a_masked_marker_keeps_its_label(tmp_path, monkeypatch):
+    """The word masked where the message quotes it, not in the rule's own
+    label: "confidential marker 'c***********'"."""
+    write(
+        tmp_path,
+        {
+            "app/interview.yaml": REPEATED["app/interview.yaml"],
+            "app/maria-gonzalez.md": "---\nto: Maria Gonzalez\nsent: 2026-11-21T09:00\n---\n"
+            "Dear Maria,\n\nThe pricing plan is confidential, but I enjoyed our talk about hiring.\n",
+        },
+    )
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "app", "--select", "confidential-content"])
+    assert "confidential marker 'c***********'" in result.stdout
