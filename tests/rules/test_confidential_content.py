@@ -364,3 +364,15 @@ def test_a_client_of_the_current_employer(lint, body, flagged):
 def test_a_result_joined_to_the_candidates_own_deed(lint):
     body = "At Globex I built a new onboarding track, and our median setup time went from 47 days to 19."
     assert not [f for f in run(lint, body) if "figure" in f.message]
+
+
+@pytest.mark.parametrize(
+    "body, flagged",
+    [
+        ("I rebuilt our forecast at Globex, and we brought its error down from 12% to 4%.", False),
+        ("At Globex I run our newsletter (about 6,800 subscribers).", False),
+        ("At Globex we are running 14% over budget, more than I managed to explain.", True),
+    ],
+)
+def test_the_candidates_own_scope_and_results(lint, body, flagged):
+    assert bool([f for f in run(lint, body) if "figure" in f.message]) is flagged

@@ -115,3 +115,18 @@ def test_silent_without_content(lint, text):
     interview = "company: Halcyon Robotics\ninterviewers:\n  - name: Maria Gonzalez\n    role: hiring-manager\n"
     files = {"app/interview.yaml": interview, "app/maria-gonzalez.md": text}
     assert not [f for f in lint(files, select=(RULE,)) if f.rule == RULE]
+
+
+@pytest.mark.parametrize(
+    "sentence, speaks_of_culture",
+    [
+        ("I'd much rather work somewhere that ships a gripper only when it is ready.", True),
+        ("That is the standard I would want my own work held to.", True),
+        ("I liked how you talk about operators as partners in every test.", True),
+        ("It told me a lot about how the engineers talk to each other.", True),
+        ("The tolerance work sounds like exactly the kind of work I enjoy.", False),
+        ("I would love to be part of the gripper team.", False),
+    ],
+)
+def test_culture_in_the_candidates_own_words(lint, sentence, speaks_of_culture):
+    assert (not run(lint, SPECIFIC + " " + sentence)) is speaks_of_culture

@@ -245,3 +245,18 @@ def test_a_title_a_level_off_is_another_title(given, right, differs):
     from notelint.rules.names.misspelled_name import _differs
 
     assert _differs(given, right) is differs
+
+
+def test_a_hyphenated_surname_in_the_inside_address(lint):
+    interview = (
+        "company: Saint Alder Hospital\ninterviewers:\n"
+        "  - name: Adaeze Okonkwo-Hale\n    title: Chief Nursing Officer\n"
+    )
+    note = (
+        "---\nto: Adaeze Okonkwo-Hale\n---\nMs. A. Okonkwo-Hale\nChief Medical Officer\n"
+        "Saint Alder Hospital\n\nDear Ms. Okonkwo-Hale,\n\nThank you for Tuesday.\n\nDanielle\n"
+    )
+    (finding,) = lint(
+        {"app/interview.yaml": interview, "app/a.md": note}, select=("misspelled-name",)
+    )
+    assert "'Chief Medical Officer' is not the title of Adaeze Okonkwo-Hale" in finding.message

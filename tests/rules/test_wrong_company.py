@@ -109,3 +109,12 @@ def test_a_word_of_this_applications_own_points_is_not_another_company(lint):
         "Dear Anna,\n\nI would love to join Ashgrove & Petrakis LLP.\n\nBest,\nFi\n"
     )
     assert len(lint(files, select=("wrong-company",))) == 1
+
+
+def test_saint_of_a_quoted_author_is_no_company(lint):
+    files = {
+        "a/interview.yaml": "company: Vauclair Instruments\ninterviewers: [{name: Anna Berg}]\n",
+        "a/anna.md": "Dear Anna,\n\nAs Antoine de Saint-Exupéry wrote, teach them to long for the sea.\n",
+        "b/interview.yaml": "company: Saint Alder Children's Hospital\ninterviewers: [{name: Dan Wu}]\n",
+    }
+    assert lint(files, select=("wrong-company",)) == []

@@ -109,3 +109,16 @@ def test_a_name_set_between_commas_before_your_speaks_to_them(lint):
         "Dear Rajesh,\n\nI met Priya, Maria, and Tom, and your team impressed me.\n\nBest,\nJo\n"
     )
     assert found(lint, listed) == []
+
+
+def test_a_nickname_of_the_recipient_is_no_greeting_to_another_loop(lint):
+    """'Tomek' to Tomasz Wójcik, while another application has a Tom Ashby:
+    a greeting that begins as the recipient's first name is theirs."""
+    files = {
+        "a/interview.yaml": "company: Lindqvist\ninterviewers: [{name: Tomasz Wójcik}]\n",
+        "a/t.md": "---\nto: Tomasz Wójcik\n---\nHi Tomek,\n\nThanks for the depot tour.\n",
+        "b/interview.yaml": "company: Oriel\ninterviewers: [{name: Tom Ashby}]\n",
+    }
+    assert lint(files, select=("wrong-recipient",)) == []
+    files["a/t.md"] = files["a/t.md"].replace("Hi Tomek", "Hi Tom Ashby")
+    assert len(lint(files, select=("wrong-recipient",))) == 1

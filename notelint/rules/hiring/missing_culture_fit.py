@@ -47,6 +47,9 @@ class MissingCultureFit(Rule):
     def prepare(self, nlp, options, lists):
         self.culture = phrase_matcher(nlp, {"culture": lists.get("culture-language", ())}, True)
         self.subjects = {w.lower() for w in lists.get("culture-subjects", ())}
+        self.preferences = {w.lower() for w in lists.get("culture-preferences", ())}
+        self.workings = {w.lower() for w in lists.get("culture-workings", ())}
+        self.places = {w.lower() for w in lists.get("culture-places", ())}
 
     def check(self, note, context):
         interview = context.interview
@@ -63,6 +66,7 @@ class MissingCultureFit(Rule):
         if (
             self.culture(note.doc)
             or _company_values(note.doc, interview.company, self.subjects)
+            or self._chooses_how_they_work(note.doc)
             or any(self._mentions(note.doc, context.doc(v)) for v in interview.values)
         ):
             return
@@ -75,6 +79,22 @@ class MissingCultureFit(Rule):
             f"the note to {whom} says nothing of {_possessive(interview.company)} culture, values "
             f"or mission; {advice}"
         )
+
+    def _chooses_how_they_work(self, doc) -> bool:
+        """A sentence in which the candidate says what kind of place they
+        want to work in (see `culture-preferences` in rules/culture.yaml)."""
+        for sentence in doc.sents:
+            lemmas = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
+            verbs = {t.lemma_.lower() for t in sentence if t.pos_ in ("VERB", "AUX")}
+            speaks = any(t.lower_ == "i" and t.dep_ in ("nsubj", "nsubjpass") for t in sentence)
+            if (
+                speaks
+                and lemmas & self.preferences
+                and verbs & self.workings
+                and lemmas & self.places
+            ):
+                return True
+        return False
 
     def _mentions(self, doc, value) -> bool:
         """Whether enough of the value's words stand close together in doc."""

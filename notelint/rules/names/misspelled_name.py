@@ -273,10 +273,10 @@ class MisspelledName(Rule):
             (start + m.start(), start + m.end())
             for m in re.finditer(r"[^\r\n]+", note.body[start:end])
         ]
-        surname = fold(person.name.split()[-1])
+        surname = {w.key for w in names.words(person.name.split()[-1])}  # "Okonkwo-Hale": both
         company = _title_words(interview.company)
         for index, (s, e) in enumerate(lines):
-            if surname not in {w.key for w in names.words(note.body[s:e])}:
+            if not surname <= {w.key for w in names.words(note.body[s:e])}:
                 continue
             comma = note.body.find(",", s, e)
             if comma >= 0:

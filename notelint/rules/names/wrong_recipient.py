@@ -7,6 +7,7 @@ from typing import Any
 from notelint.analysis import names
 from notelint.analysis.anatomy import anatomy
 from notelint.analysis.names import Mention, People
+from notelint.analysis.words import prefix_length
 from notelint.core.model import Hit, Interviewer, Note, Severity
 from notelint.core.text import fold
 from notelint.rule import Context, Rule
@@ -111,7 +112,11 @@ class WrongRecipient(Rule):
         self, mention: Mention, context: Context, recipient: Interviewer
     ) -> Iterator[Hit]:
         """A greeting to an interviewer of another application: a note copied
-        from another loop."""
+        from another loop. Not a first name alone that begins as the
+        recipient's does ("Tomek" to Tomasz): a nickname of theirs."""
+        first = fold(recipient.name.split()[0])
+        if len(mention.words) == 1 and prefix_length(mention.words[0].key, first) >= 3:
+            return
         for application in context.corpus:
             other = application.interview
             if other is None or other is context.interview or not other.interviewers:

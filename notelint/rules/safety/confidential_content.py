@@ -593,6 +593,14 @@ class ConfidentialContent(Rule):
             verb = verb.head  # "I built a track, and our median went from 47 days to 19"
         if verb.lemma_.lower() not in self.achievements:
             return False
+        if any(c.dep_ == "nsubj" and c.lower_ == "we" for c in verb.children):
+            joined = verb  # "I rebuilt the forecast, and we brought its error down from 12% to 4%"
+            while joined.dep_ == "conj" and joined.head is not joined:
+                joined = joined.head
+                if joined.lemma_.lower() in self.achievements and any(
+                    c.dep_ == "nsubj" and c.lower_ == "i" for c in joined.children
+                ):
+                    return True
         while True:
             if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "i" for c in verb.children):
                 return True
