@@ -108,7 +108,7 @@ TYPED = [
 @pytest.mark.parametrize("typed", TYPED)
 def test_a_term_is_found_however_it_is_typed(typed):
     written = f"Before {typed}, after."
-    spans = text.find_term(written, "Project Nightjar")
+    spans = text.Skeleton.of(written).find("Project Nightjar")
     assert len(spans) == 1
     start, end = spans[0]
     assert written[start:end] == typed  # exactly the term's characters
@@ -118,12 +118,12 @@ def test_a_term_is_found_however_it_is_typed(typed):
     "written", ["Projection Nightjars", "a project; the nightjar", "Nightjarring", "Projects"]
 )
 def test_a_term_is_not_found_inside_other_words(written):
-    assert text.find_term(written, "Project Nightjar") == []
+    assert text.Skeleton.of(written).find("Project Nightjar") == []
 
 
 def test_every_occurrence_is_found():
     written = "I led Project Nightjar, and Project Nightjar shipped."
-    assert [written[s:e] for s, e in text.find_term(written, "Project Nightjar")] == [
+    assert [written[s:e] for s, e in text.Skeleton.of(written).find("Project Nightjar")] == [
         "Project Nightjar",
         "Project Nightjar",
     ]

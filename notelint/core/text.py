@@ -251,10 +251,3 @@ def term_pattern(term: str) -> re.Pattern | None:
         return None
     body = _BETWEEN.join(re.escape(p) for p in parts)
     return re.compile(rf"(?<![^\W_]){body}(?:'?s|es)?(?![^\W_])")
-
-
-def find_term(text: str, term: str) -> list[tuple[int, int]]:
-    """Every occurrence of `term` in `text`, however typed: any case, accents
-    composed or not, a non-breaking or zero-width space, a dash of any kind,
-    a soft hyphen, a URL slug ('project-nightjar', 'Project%20Nightjar')."""
-    return Skeleton.of(text).find(term)

@@ -21,10 +21,6 @@ class Budget:
         self.seconds = seconds
         self.deadline = time.monotonic() + seconds
 
-    @property
-    def spent(self) -> bool:
-        return time.monotonic() >= self.deadline
-
     @contextmanager
     def running(self) -> Iterator[None]:
         """Run a step: NoteTimeout is raised inside it when the budget runs out."""

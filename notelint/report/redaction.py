@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from notelint.analysis.specificity import rarity
-from notelint.core.masking import mask_spans
+from notelint.core.masking import mask_spans, mask_terms
 from notelint.core.model import Finding, LineIndex
 from notelint.core.text import WORD, Skeleton
 
@@ -41,9 +41,7 @@ class Secrets:
     def in_file(self, text: str) -> str:
         """A file text: every occurrence of two characters or more (the
         finding's own span is masked whatever its length)."""
-        skeleton = Skeleton.of(text)
-        found = [t for t in self.terms | self.words if len(t) > 1]
-        return mask_spans(text, [s for t in found for s in skeleton.find(t)])
+        return mask_terms(text, [t for t in self.terms | self.words if len(t) > 1])
 
     def in_message(self, text: str) -> str:
         """A message: a single common word (a marker, 'confidential') masked

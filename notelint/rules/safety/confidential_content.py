@@ -421,9 +421,7 @@ class ConfidentialContent(Rule):
         doc = note.doc
         parts = anatomy(note)
         known = _known_people(interview)
-        public = _public_words(interview) | {  # every company of the run is no person
-            fold(a.interview.company) for a in context.corpus if a.interview is not None
-        }
+        public = _public_names(context)
         contacts = [(s, e) for s, e, _ in self._contact_spans(note, context)]
         marked = {doc[s].sent.start for _, s, _ in self.markers(doc)}
         for ent in [*(e for e in doc.ents if e.label_ == "PERSON"), *self._described_people(doc)]:
@@ -468,9 +466,7 @@ class ConfidentialContent(Rule):
         if interview is None or not interview.current_employer:
             return
         parts = anatomy(note)
-        public = _public_words(interview) | {
-            fold(a.interview.company) for a in context.corpus if a.interview is not None
-        }
+        public = _public_names(context)
         for ent in note.doc.ents:
             if ent.label_ != "ORG" or parts.outside_prose(ent.start_char):
                 continue
@@ -660,6 +656,13 @@ def _sizeable(ent, magnitudes: set[str]) -> bool:
     """A count worth keeping internal: written in digits or with a magnitude
     ("3 clients", "two million users"); not "two edits" or "one of us"."""
     return any(c.isdigit() for c in ent.text) or any(t.lower_ in magnitudes for t in ent)
+
+
+def _public_names(context: Context) -> set[str]:
+    """What is nobody's secret: the interview's public words, and every
+    company of the run (no person, no client of the employer)."""
+    companies = {fold(a.interview.company) for a in context.corpus if a.interview is not None}
+    return _public_words(context.interview) | companies
 
 
 def _sent_text(note: Note) -> str:
