@@ -40,9 +40,8 @@ class Report:
     rules: list = field(default_factory=list)
     applications: list[Application] = field(default_factory=list)  # for --statistics
     reported: set[str] = field(default_factory=set)  # the paths reported on
-    roots: list[str] = field(
-        default_factory=list
-    )  # the files and folders named: --fix stays inside
+    # The files and folders named on the command line: --fix stays inside them.
+    roots: list[str] = field(default_factory=list)
 
     failing: bool = False  # a finding at or above its configuration's fail_on
 
