@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -178,12 +179,19 @@ class ConfidentialContent(Rule):
     def check(self, note: Note, context: Context) -> Iterable[Hit]:
         if note.doc is None:
             return
+        sent = _sent_text(note)
+        # Contact details are found once: the contacts detector reports them,
+        # and the people detector ties a name to the sentence that gives them.
+        contacts = cache(lambda: list(self._contact_spans(note, context)))
         detectors = {
-            "terms": lambda: self._terms(note, context),
+            "terms": lambda: self._terms(note, context, sent),
             "markers": lambda: self._markers(note),
             "secrets": lambda: self._secrets(note),
-            "contacts": lambda: self._contacts(note, context),
-            "people": lambda: [*self._names(note, context), *self._clients(note, context)],
+            "contacts": lambda: self._contacts(contacts()),
+            "people": lambda: [
+                *self._names(note, context, contacts()),
+                *self._clients(note, context),
+            ],
             "figures": lambda: self._figures(note, context),
         }
         found = [
@@ -193,7 +201,6 @@ class ConfidentialContent(Rule):
             for item in detectors[name]()
         ]
         taken: list[tuple[int, int]] = []
-        sent = _sent_text(note)
         for item in sorted(found, key=lambda f: (f.start, -f.end)):
             if any(s < item.end and item.start < e for s, e in taken):
                 continue  # one finding per span: the first, widest reason
@@ -205,15 +212,15 @@ class ConfidentialContent(Rule):
 
     # --- the interview's confidential terms ---------------------------------
 
-    def _terms(self, note: Note, context: Context) -> Iterator[_Found]:
-        """Each term as written (however typed, in prose and in links) and in
-        its other forms in one sentence ("closing the Harlow site")."""
+    def _terms(self, note: Note, context: Context, sent: str) -> Iterator[_Found]:
+        """Each term as written (however typed, in prose and in links: `sent`)
+        and in its other forms in one sentence ("closing the Harlow site")."""
         interview = context.interview
         if interview is None or not interview.confidential:
             return
         found = "confidential term"
         advice = "listed under `confidential:` in interview.yaml; leave it out"
-        written = Skeleton.of(_sent_text(note))
+        written = Skeleton.of(sent)
         for term in interview.confidential:
             for start, end in written.find(term):
                 yield _Found(start, end, found, advice)
@@ -367,9 +374,9 @@ class ConfidentialContent(Rule):
 
     # --- contact details ------------------------------------------------------
 
-    def _contacts(self, note: Note, context: Context) -> Iterator[_Found]:
-        for found in self._contact_spans(note, context):
-            start, end, what = found
+    @staticmethod
+    def _contacts(spans: list[tuple[int, int, str]]) -> Iterator[_Found]:
+        for start, end, what in spans:
             yield _Found(start, end, what, "do not share other people's contact details")
 
     def _contact_spans(self, note: Note, context: Context) -> Iterator[tuple[int, int, str]]:
@@ -413,7 +420,9 @@ class ConfidentialContent(Rule):
 
     # --- third parties' names -------------------------------------------------
 
-    def _names(self, note: Note, context: Context) -> Iterator[_Found]:
+    def _names(
+        self, note: Note, context: Context, contact_spans: list[tuple[int, int, str]]
+    ) -> Iterator[_Found]:
         """Full names of people the note ties to the current employer."""
         interview = context.interview
         if interview is None:
@@ -422,7 +431,7 @@ class ConfidentialContent(Rule):
         parts = anatomy(note)
         known = _known_people(interview)
         public = _public_names(context)
-        contacts = [(s, e) for s, e, _ in self._contact_spans(note, context)]
+        contacts = [(s, e) for s, e, _ in contact_spans]
         marked = {doc[s].sent.start for _, s, _ in self.markers(doc)}
         for ent in [*(e for e in doc.ents if e.label_ == "PERSON"), *self._described_people(doc)]:
             if (parts.greeting and ent.start_char < parts.greeting[1]) or parts.outside_prose(
