@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from notelint.analysis.anatomy import HONORIFICS, anatomy
-from notelint.analysis.words import same_word
+from notelint.analysis.words import SameWords
 from notelint.core.model import Interview, Interviewer, Note
 from notelint.core.text import words as text_words
 from notelint.inputs.datafiles import builtin_list
@@ -245,18 +245,18 @@ class Analyzer:
         weak = self.context_words(interview)
         tokens = self.content_tokens(note)
         content = [t for t in tokens if self._content(t, generic=False)]
-        words = {_lemma(t) for t in content} | {t.lower_ for t in content}
+        words = SameWords({_lemma(t) for t in content} | {t.lower_ for t in content})
         text = " ".join(t.lower_ for t in tokens)
         return tuple(p for p in points if self._echoes(self.point(p, weak), words, text, tokens))
 
-    def _echoes(self, point: _Point, words: set[str], text: str, tokens: list[Token]) -> bool:
+    def _echoes(self, point: _Point, words: SameWords, text: str, tokens: list[Token]) -> bool:
         matched = 0.0
         for key, weight in point.keys:
-            if any(same_word(key, w) for w in words):
+            if key in words:
                 if weight >= 1.0:
                     return True
                 matched += weight
-            elif self.synonyms.get(key, set()) & words:
+            elif self.synonyms.get(key, set()) & words.words:
                 matched += weight * SYNONYM_WEIGHT
         if matched >= 1.0:
             return True

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 MIN_STEM = 4
 # Endings that make one word of another without changing what it is about
@@ -62,3 +62,31 @@ def same_word(a: str, b: str) -> bool:
             True  # "schedule" / "scheduling"; not "change" / "changeover", "control" / "contribute"
         )
     return shorter >= 6 and fuzz.ratio(a, b) >= 88
+
+
+class SameWords:
+    """A set of words that answers "does it hold `same_word(key, w)` for some
+    w?" without comparing `key` with every word: `same_word`'s stem and
+    prefix tests need the first four letters shared, so only words of that
+    beginning are tried, and the near-spelling test runs in rapidfuzz over
+    the words long enough for it."""
+
+    def __init__(self, words):
+        self.words = set(words)
+        self.by_start: dict[str, list[str]] = {}
+        for word in self.words:
+            if len(word) >= 4:
+                self.by_start.setdefault(word[:4], []).append(word)
+        self.long = [w for w in self.words if len(w) >= 6]
+
+    def __contains__(self, key: str) -> bool:
+        if key in self.words:
+            return True
+        if len(key) < 4:
+            return False
+        if any(same_word(key, w) for w in self.by_start.get(key[:4], ())):
+            return True
+        return (
+            len(key) >= 6
+            and process.extractOne(key, self.long, scorer=fuzz.ratio, score_cutoff=88) is not None
+        )
