@@ -182,6 +182,8 @@ def describe_foreign(word: str) -> str:
 _ESCAPES = re.compile(
     r"(?P<space>%20|=20|&nbsp;|&#160;|&#x0*a0;)|(?P<nothing>=\r?\n|&shy;|&#173;)", re.IGNORECASE
 )
+# What `Skeleton.of` does not copy as it is: an escape, or a letter beyond ASCII.
+_SPECIAL = re.compile(rf"{_ESCAPES.pattern}|[^\x00-\x7f]", re.IGNORECASE)
 # Between the words of a term: what separates words (spaces, hyphens, a URL
 # slug's '-', '_' or '+', an address's '.' and '@'), or nothing ("ProjectNightjar").
 _BETWEEN = r"[\W_]{0,3}"
@@ -200,23 +202,24 @@ class Skeleton:
 
     @classmethod
     def of(cls, text: str) -> Skeleton:
-        escapes = {m.start(): m for m in _ESCAPES.finditer(text)}
         out: list[str] = []
         origin: list[int] = []
-        i = 0
-        while i < len(text):
-            escape = escapes.get(i)
-            if escape is not None:
-                if escape.group("space"):
-                    out.append(" ")
-                    origin.append(i)
-                i = escape.end()
-                continue
-            char = text[i]
-            folded = char.lower() if char.isascii() else _fold_char(char)
-            out.append(folded)
-            origin.extend([i] * len(folded))
-            i += 1
+        last = 0
+        for special in _SPECIAL.finditer(text):
+            start = special.start()
+            if start > last:  # a run of plain ASCII: lower-cased as it is
+                out.append(text[last:start].lower())
+                origin.extend(range(last, start))
+            if special.group("space"):
+                out.append(" ")
+                origin.append(start)
+            elif not special.group("nothing"):
+                folded = _fold_char(special.group())
+                out.append(folded)
+                origin.extend([start] * len(folded))
+            last = special.end()
+        out.append(text[last:].lower())
+        origin.extend(range(last, len(text)))
         return cls(text, "".join(out), tuple(origin))
 
     def find(self, term: str) -> list[tuple[int, int]]:

@@ -5,6 +5,7 @@ check off."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from notelint.core.model import ROLES, Interview, Interviewer
 from notelint.inputs import yamlio
@@ -36,8 +37,14 @@ INTERVIEWER_KEYS = ("name", "title", "role", "email", "points")
 
 def parse_interview(path: Path, source: str, lines: bool = True) -> Interview:
     """The interview a file says; without `lines` (a neighbour read only for
-    its company and names), faster, and errors name no line."""
-    data = require_mapping(yamlio.load(source, lines=lines), "interview.yaml")
+    its company and names), an error names no line."""
+    if lines:
+        return yamlio.load_checked(source, lambda data: _interview(path, data))
+    return _interview(path, yamlio.load(source, lines=False))
+
+
+def _interview(path: Path, data: Any) -> Interview:
+    data = require_mapping(data, "interview.yaml")
     check_keys(data, KEYS, "")
     round_ = data.get("round", 1)
     if isinstance(round_, bool) or not isinstance(round_, int) or round_ < 1:

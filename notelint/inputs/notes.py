@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from email.message import EmailMessage
 from html.parser import HTMLParser
+from typing import Any
 
 from notelint.core.model import NOTE_KINDS, Note
 from notelint.inputs import yamlio
@@ -147,15 +148,16 @@ def _blank_text(text: str) -> str:
 
 
 def _parse_text(path: str, source: str, encoding: str) -> Note:
-    meta: dict = {}
     body_start = 0
     opening = _OPENING.match(source)
     if opening:
         closing = _closing_line(source, opening.end())
         body_start = closing.end()
-        data = yamlio.load(source[opening.end() : closing.start()], first_line=2)
-        meta = {} if data is None else require_mapping(data, "front matter", 1)
-    fields = _front_matter(meta)
+        fields = yamlio.load_checked(
+            source[opening.end() : closing.start()], _front_matter_of, first_line=2
+        )
+    else:
+        fields = _front_matter({})
     return Note(
         path=path,
         text=source,
@@ -164,6 +166,10 @@ def _parse_text(path: str, source: str, encoding: str) -> Note:
         encoding=encoding,
         **fields,
     )
+
+
+def _front_matter_of(data: Any) -> dict:
+    return _front_matter({} if data is None else require_mapping(data, "front matter", 1))
 
 
 def _closing_line(source: str, start: int) -> re.Match:

@@ -9,7 +9,8 @@ and aliases are capped so that a "billion laughs" document cannot blow up.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import yaml
 
@@ -17,6 +18,9 @@ from notelint.core.model import InputError
 
 MAX_ALIASES = 100
 MAX_DEPTH = 50
+
+
+T = TypeVar("T")
 
 
 class YamlError(InputError):
@@ -129,6 +133,16 @@ def load(text: str, first_line: int = 1, lines: bool = True) -> Any:
     finally:
         if loader is not None:
             loader.dispose()
+
+
+def load_checked(text: str, check: Callable[[Any], T], first_line: int = 1) -> T:
+    """`check(load(text))`, the text read fast; one that fails is read again
+    keeping lines, so that the error names its line (the common case, a
+    valid file, pays for no line tracking)."""
+    try:
+        return check(load(text, first_line, lines=False))
+    except InputError:
+        return check(load(text, first_line))  # raises again, with the line
 
 
 def line_of(data: Any, key: Any = None) -> int | None:
