@@ -62,6 +62,12 @@ class Context:
             return compute()
         return self.facts.of_note(note.path, what, compute)
 
+    def of_run(self, what: str, compute: Callable[[], T]) -> T:
+        """`compute()`, once per run (see Facts.of_run)."""
+        if self.facts is None:
+            return compute()
+        return self.facts.of_run(what, compute)
+
     def policy(self, rule: type[Rule] | Rule) -> Policy:
         """The timing policy of this application, with `rule`'s options."""
         from notelint.analysis.timing import Policy

@@ -63,3 +63,8 @@ class Facts:
         if key not in self._of_notes:
             self._of_notes[key] = compute()
         return self._of_notes[key]  # type: ignore[return-value]
+
+    def of_run(self, what: str, compute: Callable[[], T]) -> T:
+        """A fact about the whole run (an index of its applications, say),
+        computed once: `what` is a name of the rule's own."""
+        return self.of_note("", what, compute)

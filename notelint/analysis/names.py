@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from notelint.analysis.anatomy import HONORIFICS, SALUTATION, SALUTATIONS, anatomy
-from notelint.core.model import Interviewer, Note
+from notelint.core.model import Application, Interview, Interviewer, Note
 from notelint.core.text import Word, edits, fold, near_miss, spellings, words
 from notelint.inputs.datafiles import builtin_list
 
@@ -124,6 +124,49 @@ def _short_form(key: str, first: str, nicknames: Mapping[str, set[str]]) -> bool
         return True
     shorter, longer = sorted((key, first), key=len)
     return len(shorter) >= 3 and longer.startswith(shorter)
+
+
+class Applications:
+    """The applications of a run, found by the first word of their company
+    and by a word of an interviewer's name: a note is compared with the few
+    whose names it could contain, never with each of a coach's thousands."""
+
+    def __init__(
+        self,
+        applications: Iterable[Application],
+        common: set[str],
+        nicknames: Mapping[str, set[str]],
+    ):
+        self.interviews = [a.interview for a in applications if a.interview is not None]
+        self._companies: dict[str, list[int]] = {}
+        self._people: dict[str, list[int]] = {}
+        for index, interview in enumerate(self.interviews):
+            head = company_words(interview.company, common)
+            if head:
+                self._companies.setdefault(head[0].key, []).append(index)
+            for key in self._name_keys(interview, nicknames):
+                self._people.setdefault(key, []).append(index)
+
+    @staticmethod
+    def _name_keys(interview: Interview, nicknames: Mapping[str, set[str]]) -> set[str]:
+        """The first three letters of each way `People.exact` can match one
+        of the interview's people: a spelling of a name word, and for a
+        given name its short forms (which begin as it does) and nicknames."""
+        keys = set()
+        for part in People(interview.interviewers, nicknames).parts:
+            keys |= {form[:3] for form in spellings(part.text)}
+            if part.first:
+                keys |= {n[:3] for n in nicknames.get(fold(part.text), ())}
+        return keys
+
+    def by_company(self, keys: Iterable[str]) -> list[Interview]:
+        """In the run's order, the interviews whose company begins with one of `keys`."""
+        found = {i for key in keys for i in self._companies.get(key, ())}
+        return [self.interviews[i] for i in sorted(found)]
+
+    def by_person(self, key: str) -> list[Interview]:
+        """In the run's order, the interviews with someone `key` may name."""
+        return [self.interviews[i] for i in self._people.get(key[:3], ())]
 
 
 # -- mentions of people ------------------------------------------------------

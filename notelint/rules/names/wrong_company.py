@@ -51,15 +51,18 @@ class WrongCompany(Rule):
         allowed = {own} | (
             {fold(interview.current_employer)} if interview.current_employer else set()
         )
+        skip = anatomy(note).signature
+        runs = list(names.capitalised_runs(note.body, skip))
+        applications = context.of_run(
+            "wrong-company:applications",
+            lambda: names.Applications(context.corpus, self.common, {}),
+        )
         others: dict[str, Interview] = {}
-        for application in context.corpus:
-            other = application.interview
-            if other is not None and fold(other.company) not in allowed:
+        for other in applications.by_company({w.key for run in runs for w in run}):
+            if fold(other.company) not in allowed:
                 others.setdefault(fold(other.company), other)
         if not others:
             return
-        skip = anatomy(note).signature
-        runs = list(names.capitalised_runs(note.body, skip))
         if names.company_spans(runs, interview.company, self.common, near=True):
             return
         own_names = {  # this application's words: "the Ashgrove launch" of its points

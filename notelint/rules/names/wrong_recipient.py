@@ -117,9 +117,14 @@ class WrongRecipient(Rule):
         first = fold(recipient.name.split()[0])
         if len(mention.words) == 1 and prefix_length(mention.words[0].key, first) >= 3:
             return
-        for application in context.corpus:
-            other = application.interview
-            if other is None or other is context.interview or not other.interviewers:
+        if not mention.words:
+            return
+        applications = context.of_run(
+            "wrong-recipient:applications",
+            lambda: names.Applications(context.corpus, set(), self.nicknames),
+        )
+        for other in applications.by_person(mention.words[0].key):
+            if other is context.interview or not other.interviewers:
                 continue
             found = names.resolve(mention, People(other.interviewers, self.nicknames))
             if found:
