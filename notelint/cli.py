@@ -7,6 +7,7 @@ Exit status: 0 nothing at or above --fail-on; 1 findings at or above it;
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import click
 
-from notelint import __version__
+from notelint import __version__, nlp
 from notelint.config import FORMATS, Config, ConfigError, discover, load, parse_severity
 from notelint.core.display import plural as _count
 from notelint.core.display import printable
@@ -23,6 +24,7 @@ from notelint.inputs.schema import InputError, parse_when
 from notelint.nlp import ModelError
 from notelint.plugins.packs import PackError
 from notelint.report import statistics as stats
+from notelint.report.progress import Progress
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_FAILED = 0, 1, 2
 
@@ -91,7 +93,10 @@ def main() -> None:
     help="Lowest severity that fails the run [default: warning].",
 )
 @click.option(
-    "--jobs", "-j", type=click.IntRange(1), help="Processes that parse notes [default: 1]."
+    "--jobs",
+    "-j",
+    type=click.IntRange(0),
+    help="Processes that check applications side by side; 0: one per core [default: 1].",
 )
 @click.option("--model", help="spaCy pipeline to use, or 'blank' [default: en_core_web_sm].")
 @click.option("--quiet", "-q", is_flag=True, help="Findings only: no source lines, no summary.")
@@ -115,6 +120,14 @@ def main() -> None:
     is_flag=True,
     help="Show counts per rule (and per application) instead of each finding.",
 )
+@click.option(
+    "--no-cache", is_flag=True, help="Neither read nor write the cache of results and parses."
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress bar on stderr [default: on a terminal, for runs of more than 2 s].",
+)
 def check(
     paths: Sequence[str],
     format_,
@@ -132,6 +145,8 @@ def check(
     fix,
     show_diff,
     statistics,
+    no_cache,
+    progress,
 ) -> None:
     """Lint the notes in PATHS (files or folders; default ".")."""
     from notelint.app.runner import RunOptions, run
@@ -145,10 +160,18 @@ def check(
         _fail(
             f"the configurations of these paths ask for different formats ({', '.join(formats)}); pass --format"
         )
-    options = RunOptions(now=now or _clock(), show_confidential=show_confidential)
+    folder = None if no_cache else _cache_folder(groups[0][0])
+    nlp.keep_in(folder)
 
     def checked():
-        return _guarded(lambda: run(groups, options), verbose)
+        with Progress.on_stderr(progress) as bar:
+            options = RunOptions(
+                now=now or _clock(),
+                show_confidential=show_confidential,
+                cache_dir=folder,
+                progress=bar.advance if bar else None,
+            )
+            return _guarded(lambda: run(groups, options), verbose)
 
     report = checked()
     config = groups[0][0]
@@ -165,6 +188,14 @@ def check(
                 stats.write(report, sys.stdout if output else sys.stderr)
     _errors(report, verbose)
     sys.exit(EXIT_FINDINGS if report.failing else EXIT_CLEAN)
+
+
+def _cache_folder(config: Config) -> Path:
+    """NOTELINT_CACHE_DIR, else the configuration's `cache_dir`, else
+    `.notelint_cache` in the current folder (as ruff's RUFF_CACHE_DIR)."""
+    if os.environ.get("NOTELINT_CACHE_DIR"):
+        return Path(os.environ["NOTELINT_CACHE_DIR"])
+    return config.cache_dir or Path(nlp.DEFAULT_CACHE)
 
 
 def _clock() -> datetime:

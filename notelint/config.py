@@ -33,7 +33,8 @@ class Config:
     max_file_size: int = 1_000_000
     max_note_chars: int = 200_000  # a note longer than this is refused, not parsed
     note_timeout: int = 30  # seconds the rules may take on one note
-    jobs: int = 1
+    jobs: int = 1  # 0: every core
+    cache_dir: Path | None = None  # None: NOTELINT_CACHE_DIR, else .notelint_cache
     timezone: str | None = None  # IANA zone of naive times (None: the machine's)
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)  # slug -> settings
     source: Path | None = None
@@ -131,9 +132,14 @@ def _setting(key: str, value: Any, path: Path, line: int | None) -> Any:
             raise fail("the name of an installed spaCy pipeline, or 'blank'")
         return value
     if key in ("max_file_size", "max_note_chars", "note_timeout", "jobs"):
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise fail("a positive whole number")
+        least = 0 if key == "jobs" else 1
+        if isinstance(value, bool) or not isinstance(value, int) or value < least:
+            raise fail("a whole number, 0 or more" if least == 0 else "a positive whole number")
         return value
+    if key == "cache_dir":
+        if not isinstance(value, str) or not value:
+            raise fail("a folder")
+        return (path.parent / value).resolve()
     if key == "timezone":
         from notelint.inputs.schema import zone
 

@@ -14,6 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from notelint.core.store import Store, digest
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.matcher import PhraseMatcher
@@ -86,9 +88,74 @@ MAX_TOKEN = 200
 _LONG_RUN = re.compile(rf"\S{{{MAX_TOKEN + 1},}}")
 
 
-def parse(nlp: Language, texts: Iterable[str], jobs: int = 1) -> Iterator[Doc]:
-    """Every body in one stream: spaCy batches them, `jobs` processes share them."""
-    return nlp.pipe(map(parsable, texts), batch_size=64, n_process=max(1, jobs))
+def parse(nlp: Language, texts: Iterable[str]) -> Iterator[Doc]:
+    """Every text in one stream, which spaCy batches."""
+    return nlp.pipe(map(parsable, texts), batch_size=64)
+
+
+def parse_kept(nlp: Language, texts: list[str], store: Store | None) -> list[Doc]:
+    """The parse of each text, from `store` where an earlier run kept it
+    (reading one back costs a thirtieth of parsing it), the others parsed in
+    one stream and kept. An entry is sealed with a key derived from its text."""
+    from spacy.tokens import Doc
+
+    if store is None:
+        return list(parse(nlp, texts))
+    pipeline = identity_of(nlp)
+    names = [digest(pipeline, text) for text in texts]
+    keys = [hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest() for text in texts]
+    docs: list[Doc | None] = []
+    for name, key, text in zip(names, keys, texts, strict=True):
+        data = store.get("parses", name, key)
+        doc = None
+        if data is not None:
+            try:
+                doc = Doc(nlp.vocab).from_bytes(data)
+            except Exception:  # noqa: BLE001 - an entry of another spaCy: parsed again
+                doc = None
+        docs.append(doc if doc is not None and doc.text == parsable(text) else None)
+    missing = [i for i, doc in enumerate(docs) if doc is None]
+    for i, doc in zip(missing, parse(nlp, [texts[i] for i in missing]), strict=True):
+        docs[i] = doc
+        store.put("parses", names[i], keys[i], doc.to_bytes(exclude=["tensor", "user_data"]))
+    return docs  # type: ignore[return-value]
+
+
+def identity_of(nlp: Language) -> str:
+    """The pipeline as a cache key: its name, version and components."""
+    meta = nlp.meta
+    return f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')} {','.join(nlp.pipe_names)}"
+
+
+def identity(model: str | None, requires: frozenset[str]) -> str:
+    """What `load(model, requires)` would load, named without importing
+    spaCy: a run whose results are all cached never loads it."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        spacy = version("spacy")
+    except PackageNotFoundError:
+        spacy = "?"
+    if model == BLANK:
+        return f"blank spacy {spacy}"
+    name = model or default_model()
+    meta: dict = {}
+    folder = Path(name) if Path(name).is_dir() else _package_folder(name)
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8")) if folder else {}
+    except (OSError, ValueError):
+        meta = {}
+    wanted = sorted(set().union(*(COMPONENTS[a] for a in requires)))
+    return f"{name} {meta.get('version', '?')} spacy {spacy} {','.join(wanted)}"
+
+
+def _package_folder(name: str) -> Path | None:
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    locations = spec.submodule_search_locations if spec else None
+    return Path(next(iter(locations))) if locations else None
 
 
 def parsable(text: str) -> str:
@@ -130,24 +197,19 @@ def phrase_lemmas(nlp: Language, phrases: tuple[str, ...]) -> list[tuple[list[st
     a second, so the result is kept in the cache folder, keyed by the pipeline
     and the phrases (rule data only: never the text of a note)."""
     meta = (f"format {CACHE_FORMAT}", nlp.meta.get("name", ""), nlp.meta.get("version", ""))
-    key = hashlib.sha256("\n".join((*meta, *phrases)).encode()).hexdigest()[:24]
-    path = cache_folder() / f"lemmas-{key}.json"
+    name = digest(*meta, *phrases)
+    folder = cache_folder()
+    store, key = (Store(folder) if folder else None), name.encode()
     try:
-        cached = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        cached = json.loads(store.get("lemmas", name, key) or b"null") if store else None
+    except ValueError:
         cached = None
     if _lemmas_of(cached, phrases):
         return [tuple(pair) for pair in cached]
     with nlp.select_pipes(enable=[p for p in nlp.pipe_names if p in COMPONENTS["lemma"]]):
         result = [([t.text for t in d], [t.lemma_ for t in d]) for d in nlp.pipe(phrases)]
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        (path.parent / ".gitignore").write_text("*\n", encoding="utf-8")
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(result), encoding="utf-8")
-        os.replace(temporary, path)
-    except OSError:
-        pass  # a read-only folder: no cache, same result
+    if store:
+        store.put("lemmas", name, key, json.dumps(result).encode())
     return result
 
 
@@ -171,9 +233,21 @@ def _lemmas_of(cached: object, phrases: tuple[str, ...]) -> bool:
     )
 
 
-def cache_folder() -> Path:
-    """`.notelint_cache` in the folder notelint runs in (NOTELINT_CACHE_DIR overrides)."""
-    return Path(os.environ.get("NOTELINT_CACHE_DIR", ".notelint_cache"))
+DEFAULT_CACHE = ".notelint_cache"
+_kept_in: list[Path | None] = []  # the run's cache folder, once `keep_in` was told
+
+
+def keep_in(folder: Path | None) -> None:
+    """Where this process keeps what it caches (None: nowhere, `--no-cache`)."""
+    _kept_in[:] = [folder]
+
+
+def cache_folder() -> Path | None:
+    """The folder `keep_in` named, else NOTELINT_CACHE_DIR, else
+    `.notelint_cache` in the folder notelint runs in."""
+    if _kept_in:
+        return _kept_in[0]
+    return Path(os.environ.get("NOTELINT_CACHE_DIR", DEFAULT_CACHE))
 
 
 def phrase_finder(nlp: Language, phrases: dict[str, Iterable[str]]):

@@ -12,7 +12,7 @@ import enum
 import inspect
 import json
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
 
@@ -39,9 +39,22 @@ class Context:
     application: Application
     corpus: tuple[Application, ...]
     options: Mapping[str, Any]
-    now: datetime
+    at: datetime  # the run's reference time: read it as `now`
     timezone: str | None = None  # the configuration's `timezone` (None: the machine's)
     facts: Facts | None = None  # the run's shared analysis (None: a bare context in tests)
+    _reads: set[str] = field(default_factory=set, compare=False, repr=False)
+
+    @property
+    def now(self) -> datetime:
+        """The run's reference time (`--now`, else the clock). A rule that
+        reads it on a note gives findings that change with the clock alone,
+        so the result cache does not keep them: see `read_clock`."""
+        self._reads.add("now")
+        return self.at
+
+    @property
+    def read_clock(self) -> bool:
+        return "now" in self._reads
 
     @property
     def specificity(self) -> Analyzer:

@@ -60,7 +60,7 @@ def test_command_line_wins():
             "fail_on: warn\n",
             ".notelint.yaml:1: 'warn' is not a severity (error, warning, info); did you mean 'warning'?",
         ),
-        ("jobs: -1\n", ".notelint.yaml:1: jobs: expected a positive whole number, got -1"),
+        ("jobs: -1\n", ".notelint.yaml:1: jobs: expected a whole number, 0 or more, got -1"),
         ("format: xml\n", ".notelint.yaml:1: format: 'xml' is not one of"),
         ("rules: [a]\n", ".notelint.yaml:1: rules: expected a mapping"),
         ("[unclosed\n", ".notelint.yaml:2:"),

@@ -19,7 +19,7 @@ and `notelint timeline` alike, so they always agree (see docs/decisions.md).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from functools import cache
@@ -93,9 +93,10 @@ class Policy:
         """When the note was (or is to be) sent; a date alone means 00:00."""
         return self.local(note.sent)
 
-    def reference(self, note: Note, now: datetime) -> datetime:
-        """The time a timing rule judges the note at: its `sent`, else `now`."""
-        return self.sent_at(note) or self.local(now)
+    def reference(self, note: Note, now: Callable[[], datetime]) -> datetime:
+        """The time a timing rule judges the note at: its `sent`, else `now()`
+        (asked only then: a result that read the clock is not cached)."""
+        return self.sent_at(note) or self.local(now())
 
     def interviewed_at(self, interview: Interview | None) -> datetime | None:
         """When the interview took place; a date alone means 17:00 that day."""

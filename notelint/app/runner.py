@@ -3,20 +3,26 @@ the pipeline they need, load the notes, run the engine, merge the groups."""
 
 from __future__ import annotations
 
+import inspect
+import os
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import IO
 
-from notelint import nlp
+import notelint
+from notelint import __version__, nlp
 from notelint.analysis.facts import Facts
 from notelint.config import Config, ConfigError
 from notelint.core.model import Application, Finding
 from notelint.engine import linter
+from notelint.engine.cache import ResultCache
 from notelint.engine.suppression import unknown_rules
 from notelint.inputs import sources
 from notelint.inputs.interview import confidential_of
+from notelint.plugins import packs
 from notelint.plugins.registry import discover
 from notelint.report.formatters import Summary, formatter
 from notelint.report.redaction import Secrets, redact
@@ -26,6 +32,8 @@ from notelint.report.redaction import Secrets, redact
 class RunOptions:
     now: datetime
     show_confidential: bool = False  # sets every rule's `reveal` option
+    cache_dir: Path | None = None  # None: no result cache
+    progress: Callable[[int, int], None] | None = None  # told (notes done, notes in all)
 
 
 @dataclass
@@ -34,6 +42,7 @@ class Report:
     crashes: list[linter.Crash] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     files: int = 0
+    checked: int = 0  # notes the rules ran on; the others' findings came from the cache
     sources: dict[str, str] = field(default_factory=dict)  # path -> file text (for --fix)
     shown: dict[str, str] = field(default_factory=dict)  # the same, sensitive text masked
     secrets: dict[str, Secrets] = field(default_factory=dict)  # path -> what was masked
@@ -68,8 +77,6 @@ def run(groups: list[tuple[Config, list[str]]], options: RunOptions) -> Report:
                 if "reveal" in rule.options:
                     rule.options["reveal"] = True
         requires = frozenset().union(*(a.rule.requires for a in active))
-        pipeline = nlp.load(config.model, requires)
-        active = [a for a in active if _prepared(a, pipeline, registry.lists, report)]
         compares = any(a.rule.scope != "note" for a in active)
         loaded = sources.load(
             paths,
@@ -89,21 +96,32 @@ def run(groups: list[tuple[Config, list[str]]], options: RunOptions) -> Report:
             if note.path in loaded.reported
             for problem in unknown_rules(note, known)
         )
-        facts = Facts(pipeline, registry.lists)
+
+        def checker(config=config, active=active, registry=registry, requires=requires):
+            pipeline = nlp.load(config.model, requires)
+            prepared = [a for a in active if _prepared(a, pipeline, registry.lists, report)]
+            facts = Facts(pipeline, registry.lists)
+            return linter.Checker(pipeline, prepared, facts, keep=len(prepared) == len(active))
+
+        cache = None
+        if options.cache_dir is not None:
+            cache = ResultCache(options.cache_dir, _settings(config, active, requires))
         outcome = linter.run(
             loaded,
             active,
-            pipeline,
+            checker,
             options.now,
-            config.jobs,
+            config.jobs or _cores(),
             config.timezone,
-            facts,
             config.note_timeout,
+            cache,
+            options.progress,
         )
         report.findings.extend(outcome.findings)
         report.failing |= linter.fails(outcome.findings, config.fail_on)
         report.crashes.extend(outcome.crashes)
         report.files += outcome.files
+        report.checked += outcome.checked
         listed = {r.slug for r in report.rules}
         report.rules.extend(a.rule for a in active if a.rule.slug not in listed)
         report.applications.extend(loaded.applications)
@@ -116,6 +134,45 @@ def run(groups: list[tuple[Config, list[str]]], options: RunOptions) -> Report:
     report.findings, report.shown, report.secrets = redact(report.findings, report.sources, terms)
     report.crashes = [_masked_crash(c, report.secrets) for c in report.crashes]
     return report
+
+
+def _cores() -> int:
+    """The cores this process may run on (`jobs: 0`)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _settings(config: Config, active, requires: frozenset[str]) -> str:
+    """What a run's results depend on besides the notes: notelint's code and
+    version, the configuration, each enabled rule (its code and options) and
+    the word lists, and the pipeline (named without loading it)."""
+    rules = sorted(
+        (a.rule.slug, a.rule.code, str(a.severity), repr(sorted(a.options.items())), _code(a.rule))
+        for a in active
+    )
+    unread = {"format", "jobs", "cache_dir", "source"}
+    settings = {f: getattr(config, f) for f in config.__dataclass_fields__ if f not in unread}
+    return "\n".join(
+        (
+            __version__,
+            _code(notelint),
+            nlp.identity(config.model, requires),
+            repr(settings),
+            *map(repr, rules),
+            packs.fingerprint(config.rule_packs),
+        )
+    )
+
+
+def _code(thing) -> str:
+    """The sizes and times of the source files of a package, or of the file
+    that defines a plugin's rule: a changed notelint or plugin is a new
+    cache, whatever its version says."""
+    where = Path(inspect.getfile(thing if inspect.ismodule(thing) else type(thing)))
+    files = sorted(where.parent.rglob("*.py")) if where.name == "__init__.py" else [where]
+    return ";".join(f"{f.name}:{s.st_size}:{s.st_mtime_ns}" for f in files for s in [f.stat()])
 
 
 def _masked_crash(crash: linter.Crash, secrets: dict[str, Secrets]) -> linter.Crash:

@@ -1,6 +1,9 @@
-"""Runs the rules: every body parsed in one spaCy stream, each rule asked
-about each reported note, its bare hits stamped with identity, severity and
-position, suppressed ones dropped, the rest sorted.
+"""Runs the rules, one application at a time: the findings the result cache
+holds are taken from it; for the rest, the notes the rules need are parsed in
+one spaCy stream, each rule is asked about each reported note, its bare hits
+stamped with identity, severity and position, suppressed ones dropped, and
+what may be kept is cached. With `jobs` > 1, applications are shared among
+forked worker processes, parse and rules together.
 
 An exception inside one rule on one note is caught and recorded as a crash:
 the run completes, and the caller turns crashes into exit status 2.
@@ -10,19 +13,24 @@ from __future__ import annotations
 
 import re
 import traceback
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from notelint.analysis.facts import Facts
 from notelint.core.model import Application, Finding, Hit, LineIndex, Note, Problem, Severity
 from notelint.core.patterns import PatternTimeout
 from notelint.engine.budget import Budget, NoteTimeout
+from notelint.engine.cache import SCOPES, Entry, ResultCache, Slot, corpus_digest
 from notelint.engine.suppression import Suppressions
 from notelint.inputs.sources import Loaded
-from notelint.nlp import parse
+from notelint.nlp import parse_kept
 from notelint.plugins.registry import UNREADABLE, ActiveRule
 from notelint.rule import Context
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 @dataclass(frozen=True)
@@ -38,41 +46,210 @@ class Outcome:
     findings: list[Finding] = field(default_factory=list)
     crashes: list[Crash] = field(default_factory=list)
     files: int = 0
+    checked: int = 0  # notes the rules ran on (the others came from the cache)
+
+
+@dataclass(frozen=True)
+class Checker:
+    """What checking needs: made once a run, and only when some note is not
+    in the cache (a run that finds every result cached never loads spaCy)."""
+
+    nlp: Language
+    rules: list[ActiveRule]  # prepared
+    facts: Facts
+    keep: bool = True  # whether results may be cached (no rule failed to prepare)
+
+
+@dataclass
+class _Plan:
+    """One application's work: the findings the cache holds, and which rules
+    must run on which note (and the slots to keep their findings in)."""
+
+    application: Application
+    reported: int = 0  # its notes to report on
+    cached: list[Finding] = field(default_factory=list)
+    todo: dict[str, set[str]] = field(default_factory=dict)  # path -> rule slugs
+    missed: dict[str, dict[str, Slot]] = field(default_factory=dict)  # path -> scope -> slot
+
+
+@dataclass(frozen=True)
+class _Settings:
+    now: datetime
+    timezone: str | None
+    note_timeout: float
+    cache: ResultCache | None
 
 
 def run(
     loaded: Loaded,
     rules: list[ActiveRule],
-    nlp,
+    checker: Callable[[], Checker],
     now: datetime,
     jobs: int = 1,
     timezone: str | None = None,
-    facts: Facts | None = None,
     note_timeout: float = 30,
+    cache: ResultCache | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Outcome:
-    applications = _parsed(loaded.applications, nlp, jobs)
-    if facts is not None:
-        facts.parse_interviews(applications)
-    corpus = (*applications, *loaded.neighbours)
+    """The findings on `loaded`'s reported notes. Each application is a unit
+    of work, parsed and checked as one: with `jobs` > 1, applications are
+    shared among worker processes. `progress(done, total)` counts notes."""
+    corpus = (*loaded.applications, *loaded.neighbours)
     outcome = Outcome(files=len(loaded.reported | {p.path for p in loaded.problems}))
+    plans = _plans(loaded, rules, cache, corpus)
     stopped: list[Problem] = []
-    for application in applications:
-        for note in application.notes:
-            if note.path in loaded.reported:
-                context = _Run(application, corpus, now, timezone, facts, Budget(note_timeout))
-                outcome.findings.extend(_check(note, context, rules, outcome, stopped))
+    for plan in plans:
+        outcome.findings.extend(plan.cached)
+    work = [plan for plan in plans if plan.todo]
+    total = sum(plan.reported for plan in plans)
+    done = total - sum(plan.reported for plan in work)
+    if progress:
+        progress(done, total)
+    if work:
+        made = checker()
+        made.facts.parse_interviews(plan.application for plan in work)
+        settings = _Settings(now, timezone, note_timeout, cache if made.keep else None)
+        for plan, (findings, crashes, problems) in _each(work, made, corpus, settings, jobs):
+            outcome.findings.extend(findings)
+            outcome.crashes.extend(crashes)
+            stopped.extend(problems)
+            outcome.checked += len(plan.todo)
+            done += plan.reported
+            if progress:
+                progress(done, total)
     outcome.findings.extend(_unreadable([*loaded.problems, *stopped], rules))
     outcome.findings.sort(key=lambda f: f.sort_key)
     return outcome
 
 
-def _parsed(applications: list[Application], nlp, jobs: int) -> list[Application]:
-    notes = [note for application in applications for note in application.notes]
-    docs = iter(parse(nlp, (note.body for note in notes), jobs))
-    return [
-        replace(application, notes=tuple(replace(n, doc=next(docs)) for n in application.notes))
-        for application in applications
-    ]
+def _plans(loaded: Loaded, rules: list[ActiveRule], cache, corpus) -> list[_Plan]:
+    """What each application with a reported note needs: without a cache,
+    every rule on every reported note."""
+    by_scope = {
+        scope: {a.rule.slug for a in rules if a.rule.scope == scope and a.rule.slug != UNREADABLE}
+        for scope in SCOPES
+    }
+    everything = set().union(*by_scope.values())
+    everywhere = corpus_digest(corpus) if cache else ""
+    plans = []
+    for application in loaded.applications:
+        reported = [n for n in application.notes if n.path in loaded.reported]
+        if not reported:
+            continue
+        plan = _Plan(application, len(reported))
+        slots = cache.slots(application, everywhere) if cache else {}
+        for note in reported:
+            if cache is None:
+                plan.todo[note.path] = set(everything)
+                continue
+            todo: set[str] = set()
+            for scope, slugs in by_scope.items():
+                if not slugs:
+                    continue
+                slot = slots[note.path][scope]
+                entry = cache.get(slot)
+                if entry is None:
+                    todo |= slugs
+                    plan.missed.setdefault(note.path, {})[scope] = slot
+                else:
+                    plan.cached.extend(entry.findings)
+                    todo |= entry.clock & slugs
+            if todo:
+                plan.todo[note.path] = todo
+        plans.append(plan)
+    return plans
+
+
+def _each(work: list[_Plan], checker: Checker, corpus, settings: _Settings, jobs: int):
+    """(plan, its results) for each plan: in this process, or shared among
+    `jobs` forked workers that inherit the loaded pipeline and rules (one
+    model in memory, copied on write, no load per worker)."""
+    import multiprocessing
+
+    jobs = min(jobs, len(work))
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for plan in work:
+            yield plan, _lint(plan, checker, corpus, settings)
+        return
+    global _SHARED
+    _SHARED = (work, checker, corpus, settings)
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            # the largest applications first, so that no worker is left with one at the end
+            order = sorted(range(len(work)), key=lambda i: -len(work[i].application.notes))
+            for index, results in pool.imap_unordered(_lint_shared, order):
+                yield work[index], results
+    finally:
+        _SHARED = None
+
+
+_SHARED = None  # what forked workers inherit: (work, checker, corpus, settings)
+
+
+def _lint_shared(index: int):
+    work, checker, corpus, settings = _SHARED
+    return index, _lint(work[index], checker, corpus, settings)
+
+
+def _lint(plan: _Plan, checker: Checker, corpus, settings: _Settings):
+    """Parse what one application's rules need, run them, keep what may be
+    kept: (findings, crashes, problems)."""
+    application = plan.application
+    rules_of = {a.rule.slug: a for a in checker.rules}
+    compares = any(
+        rules_of[slug].rule.scope == "application"
+        for slugs in plan.todo.values()
+        for slug in slugs
+        if slug in rules_of
+    )
+    wanted = [n for n in application.notes if compares or n.path in plan.todo]
+    store = settings.cache.store if settings.cache else None
+    docs = dict(
+        zip(
+            (n.path for n in wanted),
+            parse_kept(checker.nlp, [n.body for n in wanted], store),
+            strict=True,
+        )
+    )
+    application = replace(
+        application, notes=tuple(replace(n, doc=docs.get(n.path)) for n in application.notes)
+    )
+    findings: list[Finding] = []
+    crashes: list[Crash] = []
+    stopped: list[Problem] = []
+    for note in application.notes:
+        if note.path not in plan.todo:
+            continue
+        active = [a for a in checker.rules if a.rule.slug in plan.todo[note.path]]
+        run = _Run(
+            application,
+            corpus,
+            settings.now,
+            settings.timezone,
+            checker.facts,
+            Budget(settings.note_timeout),
+        )
+        result = _Result()
+        findings.extend(_check(note, run, active, result))
+        crashes.extend(result.crashes)
+        stopped.extend(result.stopped)
+        if settings.cache is not None:
+            _keep(settings.cache, plan.missed.get(note.path, {}), active, findings, note, result)
+    return findings, crashes, stopped
+
+
+def _keep(cache: ResultCache, slots, active, findings, note: Note, result) -> None:
+    """Cache the findings of each scope that missed, unless a rule of it
+    crashed or ran out of time on this note."""
+    for scope, slot in slots.items():
+        slugs = {a.rule.slug for a in active if a.rule.scope == scope}
+        if slugs & result.failed:
+            continue
+        clock = slugs & result.clock
+        kept = tuple(
+            f for f in findings if f.path == note.path and f.rule in slugs and f.rule not in clock
+        )
+        cache.put(slot, Entry(kept, frozenset(clock)))
 
 
 @dataclass(frozen=True)
@@ -87,9 +264,17 @@ class _Run:
     budget: Budget
 
 
-def _check(
-    note: Note, run: _Run, rules: list[ActiveRule], outcome: Outcome, stopped: list[Problem]
-) -> Iterable[Finding]:
+@dataclass
+class _Result:
+    """What happened while the rules ran on one note, besides findings."""
+
+    crashes: list[Crash] = field(default_factory=list)
+    stopped: list[Problem] = field(default_factory=list)
+    failed: set[str] = field(default_factory=set)  # rules that crashed or were stopped
+    clock: set[str] = field(default_factory=set)  # rules that read the clock
+
+
+def _check(note: Note, run: _Run, rules: list[ActiveRule], result: _Result) -> Iterable[Finding]:
     """The findings of every rule on one note. A rule whose pattern runs out
     of time, or that is running when the note's budget runs out, stops; the
     note gets an `unreadable-input` finding that says so, and the run goes on."""
@@ -106,11 +291,12 @@ def _check(
             with run.budget.running():
                 hits = list(rule.check(note, context))
         except PatternTimeout as timeout:
-            stopped.append(Problem(note.path, f"rule {rule.slug} stopped: {timeout}"))
+            result.stopped.append(Problem(note.path, f"rule {rule.slug} stopped: {timeout}"))
+            result.failed.add(rule.slug)
             continue
         except NoteTimeout:
             skipped = [r.rule.slug for r in rules[index + 1 :] if r.rule.slug != UNREADABLE]
-            stopped.append(
+            result.stopped.append(
                 Problem(
                     note.path,
                     f"checking stopped after {run.budget.seconds:g} s (option note_timeout), "
@@ -118,14 +304,19 @@ def _check(
                     + (f"; not checked: {', '.join(skipped)}" if skipped else ""),
                 )
             )
+            result.failed |= {rule.slug, *skipped}
             return
         except Exception as error:  # one broken rule must not stop the run
-            outcome.crashes.append(
+            result.crashes.append(
                 Crash(
                     rule.slug, note.path, f"{type(error).__name__}: {error}", traceback.format_exc()
                 )
             )
+            result.failed.add(rule.slug)
             continue
+        finally:
+            if context.read_clock:
+                result.clock.add(rule.slug)
         for hit in hits:
             finding = _finding(note, lines, hit, active)
             if not suppressions.silences(finding.line, rule.slug, rule.code):

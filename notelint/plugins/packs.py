@@ -24,6 +24,7 @@ from typing import Any
 
 from notelint.config import parse_severity
 from notelint.core import patterns
+from notelint.core.store import digest
 from notelint.inputs import yamlio
 from notelint.inputs.datafiles import ANALYSIS_LISTS, PATTERN_LISTS, builtin_folder
 from notelint.inputs.schema import InputError, check_keys, require_mapping, suggest, texts
@@ -79,6 +80,19 @@ def load(folders: tuple[Path, ...], readers: frozenset[str] = frozenset()) -> Pa
         if declared is None:
             declared = frozenset(packs.lists) | readers
     return packs
+
+
+def fingerprint(folders: tuple[Path, ...]) -> str:
+    """The text of every pack `load(folders)` reads, as one digest."""
+    return digest(
+        *(
+            part
+            for folder in (builtin_folder(), *folders)
+            if folder.is_dir()
+            for path in sorted(folder.glob("*.y*ml"))
+            for part in (str(path), path.read_bytes())
+        )
+    )
 
 
 def _load_pack(path: Path, packs: Packs, declared: frozenset[str] | None) -> None:

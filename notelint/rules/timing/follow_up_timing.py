@@ -55,7 +55,7 @@ class FollowUpTiming(Rule):
             return
         policy = context.policy(self)
         days = policy.follow_up_days
-        now = policy.local(context.now)
+        now = lambda: context.now  # noqa: E731 - read only for a note not sent yet
         when = policy.reference(note, now)
         sent = "sent" if note.sent is not None else "not sent yet,"
         others = [

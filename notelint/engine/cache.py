@@ -1,0 +1,116 @@
+"""The result cache: each note's findings, kept per scope of rules, so that a
+run over unchanged notes parses nothing and runs no rule.
+
+A note's findings from the rules that read it alone are keyed on the run's
+settings, its path, its text and its interview; those of the rules that
+compare the notes of its application also on every sibling's path and text;
+those that look across applications also on every interview of the run. A
+rule that read the clock on a note (a draft judged at `--now`) is not kept:
+it runs again on that note each time. Entries are sealed with a key derived
+from the note's text and interview (`core.store`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from notelint.core.model import Application, Finding, Fix, Severity
+from notelint.core.store import Store, digest
+
+SCOPES = ("note", "application", "corpus")
+FORMAT = 1  # the shape of an entry: part of every key
+
+
+@dataclass(frozen=True)
+class Entry:
+    findings: tuple[Finding, ...]
+    clock: frozenset[str]  # the rules that read the clock on this note: run again
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Where one note's findings of one scope are kept."""
+
+    name: str
+    key: bytes
+
+
+class ResultCache:
+    def __init__(self, folder: Path, settings: str):
+        self.store = Store(folder)
+        self.settings = digest(f"results {FORMAT}", settings)
+
+    def slots(self, application: Application, corpus: str) -> dict[str, dict[str, Slot]]:
+        """path -> scope -> slot, for every note of `application`; `corpus`
+        is `corpus_digest` of the run."""
+        interview = repr(application.interview)
+        siblings = digest(*sorted(f"{n.path}\0{digest(n.text)}" for n in application.notes))
+        found = {}
+        for note in application.notes:
+            own = digest(self.settings, note.path, note.text, interview)
+            key = hashlib.sha256(f"{note.text}\0{interview}".encode("utf-8", "surrogatepass"))
+            found[note.path] = {
+                "note": Slot(own, key.digest()),
+                "application": Slot(digest(own, siblings), key.digest()),
+                "corpus": Slot(digest(own, siblings, corpus), key.digest()),
+            }
+        return found
+
+    def get(self, slot: Slot) -> Entry | None:
+        data = self.store.get("results", slot.name, slot.key)
+        if data is None:
+            return None
+        try:
+            raw = json.loads(data)
+            return Entry(
+                tuple(_finding(f) for f in raw["findings"]),
+                frozenset(str(s) for s in raw["clock"]),
+            )
+        except (ValueError, KeyError, TypeError):
+            return None  # an entry of another shape: computed again
+
+    def put(self, slot: Slot, entry: Entry) -> None:
+        data = {"findings": [_record(f) for f in entry.findings], "clock": sorted(entry.clock)}
+        self.store.put("results", slot.name, slot.key, json.dumps(data).encode())
+
+
+def corpus_digest(applications) -> str:
+    """What the rules that look across applications read of them: every interview."""
+    return digest(*sorted(repr(a.interview) for a in applications))
+
+
+def _record(finding: Finding) -> dict:
+    return {
+        "path": finding.path,
+        "line": finding.line,
+        "column": finding.column,
+        "end_line": finding.end_line,
+        "end_column": finding.end_column,
+        "rule": finding.rule,
+        "code": finding.code,
+        "severity": str(finding.severity),
+        "message": finding.message,
+        "fix": None if finding.fix is None else finding.fix.replacement,
+        "sensitive": finding.sensitive,
+        "secret": finding.secret,
+    }
+
+
+def _finding(raw: dict) -> Finding:
+    fields = ("path", "rule", "code", "message")
+    numbers = ("line", "column", "end_line", "end_column")
+    if not all(isinstance(raw[f], str) for f in fields) or not all(
+        isinstance(raw[n], int) for n in numbers
+    ):
+        raise TypeError("not a finding")
+    fix, secret = raw["fix"], raw["secret"]
+    return Finding(
+        **{f: raw[f] for f in (*fields, *numbers)},
+        severity=Severity(raw["severity"]),
+        fix=None if fix is None else Fix(str(fix)),
+        sensitive=bool(raw["sensitive"]),
+        secret=None if secret is None else str(secret),
+    )
