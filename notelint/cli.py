@@ -160,11 +160,24 @@ def check(
         if statistics and config.format == "text":
             stats.write(report, stream)
         else:
-            report.write(stream, config.format, quiet=quiet, fail_on=config.fail_on)
+            context = _html_context(report, config, options) if config.format == "html" else {}
+            report.write(stream, config.format, quiet=quiet, fail_on=config.fail_on, **context)
             if statistics:
                 stats.write(report, sys.stdout if output else sys.stderr)
     _errors(report, verbose)
     sys.exit(EXIT_FINDINGS if report.failing else EXIT_CLEAN)
+
+
+def _html_context(report, config, options) -> dict:
+    """The HTML page's context beyond the findings: interviewers, echoes, timeline."""
+    from notelint.app import overview
+
+    return {
+        "overview": _guarded(
+            lambda: overview.build(report, config, options.now, options.show_confidential),
+            verbose=False,
+        )
+    }
 
 
 def _clock() -> datetime:

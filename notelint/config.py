@@ -14,7 +14,7 @@ from notelint.inputs import yamlio
 from notelint.inputs.schema import InputError, suggest
 
 CONFIG_FILE = ".notelint.yaml"
-FORMATS = ("text", "json", "sarif", "github", "rdjson", "junit")
+FORMATS = ("text", "json", "sarif", "github", "rdjson", "junit", "html")
 
 
 class ConfigError(Exception):

@@ -64,3 +64,9 @@ def test_each_rule_family_folder_holds_one_block_of_codes():
     for rule in builtin:
         family = rule.__module__.split(".")[2]
         assert rule.code[2] == families[family], (rule.slug, rule.code, family)
+
+
+def test_wheel_ships_the_html_report_templates(wheel):
+    names = set(wheel.namelist())
+    templates = sorted(p.name for p in (ROOT / "notelint" / "report" / "templates").iterdir())
+    assert templates and all(f"notelint/report/templates/{t}" in names for t in templates)
