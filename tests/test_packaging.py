@@ -66,7 +66,8 @@ def test_each_rule_family_folder_holds_one_block_of_codes():
         assert rule.code[2] == families[family], (rule.slug, rule.code, family)
 
 
-def test_wheel_ships_the_html_report_templates(wheel):
+@pytest.mark.parametrize("folder", ["report/templates", "schemas"])
+def test_wheel_ships_the_report_templates_and_the_schemas(wheel, folder):
     names = set(wheel.namelist())
-    templates = sorted(p.name for p in (ROOT / "notelint" / "report" / "templates").iterdir())
-    assert templates and all(f"notelint/report/templates/{t}" in names for t in templates)
+    files = sorted(p.name for p in (ROOT / "notelint" / folder).iterdir())
+    assert files and all(f"notelint/{folder}/{name}" in names for name in files)
