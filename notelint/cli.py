@@ -1,4 +1,4 @@
-"""The command line: `notelint check`, `rules`, `explain` and `timeline`.
+"""The command line: `notelint check`, `rules`, `explain`, `timeline` and `init`.
 
 Exit status: 0 nothing at or above --fail-on; 1 findings at or above it;
 2 the run itself failed (bad option, bad config, a rule that crashed).
@@ -365,6 +365,63 @@ def timeline(paths: Sequence[str], now, format_) -> None:
         )
     else:
         click.echo(timelines.render_text(entries, now, config.timezone), nl=False)
+
+
+@main.command()
+@click.argument("folder", default=".", type=click.Path(file_okay=False))
+@click.option(
+    "--from",
+    "invite",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A calendar invite (.ics) to read the interview from.",
+)
+@click.option("--me", help="Your e-mail, left out of the interviewers [default: git's user.email].")
+@click.option("--company", help="The company [default: from the invite].")
+@click.option("--role", "job", help="The job you applied for.")
+@click.option("--interviewed-at", help="When the interview was (2026-11-20T14:00).")
+@click.option("--timezone", help="The IANA time zone of the interview [default: the invite's].")
+@click.option(
+    "--interviewer",
+    "people",
+    multiple=True,
+    help="'Name <e-mail>' of someone you met (repeat it); adds to the invite's.",
+)
+@click.option(
+    "--interactive/--no-interactive",
+    default=None,
+    help="Ask for what is missing [default: when stdin is a terminal].",
+)
+def init(folder, invite, me, company, job, interviewed_at, timezone, people, interactive) -> None:
+    """Scaffold FOLDER (default ".") for one application: interview.yaml and a note stub per interviewer."""
+    from notelint.app import scaffold
+
+    interactive = sys.stdin.isatty() if interactive is None else interactive
+    try:
+        plan = scaffold.gather(
+            invite=Path(invite) if invite else None,
+            me=me,
+            company=company,
+            role=job,
+            interviewed_at=interviewed_at,
+            timezone=timezone,
+            people=people,
+            ask=click.prompt if interactive else None,
+        )
+    except InputError as error:
+        where = f"{invite}:{error.line}" if invite and error.line else (invite or "init")
+        _fail(f"{where}: {error}")
+    for warning in plan.warnings:
+        _say(f"notelint: warning: {warning}")
+    try:
+        written = scaffold.write(Path(folder), plan.scaffold.files())
+    except FileExistsError as error:
+        there = error.args[0]
+        verb = "exists" if len(there) == 1 else "exist"
+        _fail(f"{', '.join(map(str, there))} already {verb}; notelint init never overwrites a file")
+    except OSError as error:
+        _fail(f"cannot write in {folder}: {error.strerror or error}")
+    for path in written:
+        click.echo(f"created {printable(str(path))}")
 
 
 def _registry(config_file: str | None):

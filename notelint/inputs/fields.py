@@ -53,7 +53,7 @@ INTERVIEWER = (
     Key(
         "role",
         "choice",
-        "what they are to the job: decides which notes must be the most detailed",
+        "what they are to the job (it decides which note must be the most detailed)",
         choices=ROLES,
         choice_descriptions=ROLE_DESCRIPTIONS,
         default="other",
