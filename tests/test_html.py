@@ -6,13 +6,19 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import datetime
+from pathlib import Path
 
 import pytest
 
+from notelint.app import overview
+from notelint.app.runner import RunOptions, run
+from notelint.config import Config
 from notelint.core.model import Finding, Severity
 from notelint.report.formatters import Summary, formatter
 from notelint.report.formatters.html import pieces
 from notelint.report.passages import shared
+from tests.conftest import write
 
 
 @pytest.mark.parametrize(
@@ -74,3 +80,70 @@ def test_the_page_is_self_contained_and_escapes_what_it_shows():
     assert not re.search(r'(?:src|href)="(?:https?:)?//', page)
     assert "<link" not in page and "@import" not in page
     assert "&lt;Name&gt;</mark>" in page
+
+
+# --- the page's context (app/overview.py) --------------------------------------
+
+
+ROOT = Path(__file__).resolve().parent.parent
+NOW = datetime(2026, 12, 10, 12, 0)
+
+
+def _overview(paths, reveal=False, config=None):
+    config = config or Config()
+    report = run([(config, paths)], RunOptions(now=NOW, show_confidential=reveal))
+    return report, overview.build(report, config, NOW, reveal)
+
+
+def test_the_echoes_shown_are_the_ones_missing_interview_point_judges(nlp, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    report, page = _overview(["examples"])
+    judged = {}
+    for finding in report.findings:
+        if finding.rule == "missing-interview-point":
+            judged[finding.path] = "none" if "none of the points" in finding.message else "some"
+    checked = 0
+    for application in page.applications:
+        for note in application.notes:
+            person = next((p for p in application.people if p.name == note.to), None)
+            if person is None or not person.points or note.kind != "thank-you":
+                continue
+            echoed = [note.path in p.echoed_by for p in person.points]
+            expected = {"none": not any(echoed), "some": any(echoed) and not all(echoed)}
+            assert expected.get(judged.get(note.path), all(echoed)), note.path
+            assert set(note.echoes) >= {p.text for p in person.points if note.path in p.echoed_by}
+            checked += 1
+    assert checked >= 5 and "none" in judged.values()
+
+
+def test_the_timeline_is_the_timeline_commands(nlp, monkeypatch):
+    from notelint.app import timeline
+
+    monkeypatch.chdir(ROOT)
+    _, page = _overview(["examples"])
+    loaded = timeline.load(["examples"], Config())
+    entries = timeline.build(loaded, NOW, None, timeline.timing_options(Config()))
+    assert list(page.timeline) == [e.to_dict() for e in entries]
+
+
+POINTED = {
+    "acme/interview.yaml": """\
+        company: Acme Robotics
+        confidential: [Project Nightjar]
+        interviewers:
+          - name: Maria Gonzalez
+            title: Director
+            points: [the Project Nightjar launch, pricing]
+        """,
+}
+
+
+def test_interview_texts_are_masked_unless_revealed(tmp_path, nlp, monkeypatch):
+    # an application with no note naming the term: its points are masked all the same
+    write(tmp_path, {**POINTED, "acme/maria-gonzalez.md": "Dear Maria,\n\nThanks for pricing.\n"})
+    monkeypatch.chdir(tmp_path)
+    _, page = _overview(["acme"])
+    points = [p.text for p in page.applications[0].people[0].points]
+    assert "Nightjar" not in " ".join(points) and points[1] == "pricing"
+    _, revealed = _overview(["acme"], reveal=True)
+    assert revealed.applications[0].people[0].points[0].text == "the Project Nightjar launch"
