@@ -408,8 +408,7 @@ def init(folder, invite, me, company, job, interviewed_at, timezone, people, int
             ask=click.prompt if interactive else None,
         )
     except InputError as error:
-        where = f"{invite}:{error.line}" if invite and error.line else (invite or "init")
-        _fail(f"{where}: {error}")
+        _fail(str(error))
     for warning in plan.warnings:
         _say(f"notelint: warning: {warning}")
     try:

@@ -119,7 +119,10 @@ def gather(
     if invite is not None:
         from notelint.inputs import invite as invites
 
-        found = invites.read(invite)
+        try:
+            found = invites.read(invite)
+        except InputError as error:
+            raise InputError(f"{invite}: {error}") from None
         me = me or git_email()
         if me is None:
             warnings.append(
