@@ -117,11 +117,11 @@ class HtmlFormatter(Formatter):
     def _application(
         self, application: ApplicationInfo, findings: list[Finding], by_path
     ) -> dict[str, Any]:
-        return {
-            "info": application,
-            "anchor": _anchor("app", application.folder),
-            "notes": [self._note(n, findings, by_path.get(n.path, [])) for n in application.notes],
-        }
+        points = any(p.points for p in application.people)
+        notes = [self._note(n, findings, by_path.get(n.path, [])) for n in application.notes]
+        for note in notes:
+            note["echo_known"] = points  # echoing was judged: "none" means none
+        return {"info": application, "anchor": _anchor("app", application.folder), "notes": notes}
 
     def _note(self, note: NoteInfo, findings: list[Finding], indexes: list[int]) -> dict[str, Any]:
         text = self.sources.texts.get(note.path)
@@ -138,6 +138,7 @@ class HtmlFormatter(Formatter):
             if text is None
             else pieces(text, spans, [str(f.severity) for f in findings]),
             "findings": indexes,
+            "echo_known": False,
         }
 
     def _duplicates(self, overview: Overview, findings: list[Finding]) -> list[dict[str, Any]]:
