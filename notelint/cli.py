@@ -1,4 +1,4 @@
-"""The command line: `notelint check`, `rules`, `explain` and `timeline`.
+"""The command line: `notelint check`, `rules`, `explain`, `timeline` and `init`.
 
 Exit status: 0 nothing at or above --fail-on; 1 findings at or above it;
 2 the run itself failed (bad option, bad config, a rule that crashed).
@@ -11,6 +11,7 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime, time
 from pathlib import Path
 
@@ -162,16 +163,12 @@ def check(
         )
     folder = None if no_cache else _cache_folder(groups[0][0])
     nlp.keep_in(folder)
+    options = RunOptions(now=now or _clock(), show_confidential=show_confidential, cache_dir=folder)
 
     def checked():
         with Progress.on_stderr(progress) as bar:
-            options = RunOptions(
-                now=now or _clock(),
-                show_confidential=show_confidential,
-                cache_dir=folder,
-                progress=bar.advance if bar else None,
-            )
-            return _guarded(lambda: run(groups, options), verbose)
+            shown = replace(options, progress=bar.advance if bar else None)
+            return _guarded(lambda: run(groups, shown), verbose)
 
     report = checked()
     config = groups[0][0]
@@ -183,7 +180,8 @@ def check(
         if statistics and config.format == "text":
             stats.write(report, stream)
         else:
-            report.write(stream, config.format, quiet=quiet, fail_on=config.fail_on)
+            context = _html_context(report, config, options) if config.format == "html" else {}
+            report.write(stream, config.format, quiet=quiet, fail_on=config.fail_on, **context)
             if statistics:
                 stats.write(report, sys.stdout if output else sys.stderr)
     _errors(report, verbose)
@@ -196,6 +194,18 @@ def _cache_folder(config: Config) -> Path:
     if os.environ.get("NOTELINT_CACHE_DIR"):
         return Path(os.environ["NOTELINT_CACHE_DIR"])
     return config.cache_dir or Path(nlp.DEFAULT_CACHE)
+
+
+def _html_context(report, config, options) -> dict:
+    """The HTML page's context beyond the findings: interviewers, echoes, timeline."""
+    from notelint.app import overview
+
+    return {
+        "overview": _guarded(
+            lambda: overview.build(report, config, options.now, options.show_confidential),
+            verbose=False,
+        )
+    }
 
 
 def _clock() -> datetime:
@@ -383,6 +393,62 @@ def timeline(paths: Sequence[str], now, format_) -> None:
         )
     else:
         click.echo(timelines.render_text(entries, now, config.timezone), nl=False)
+
+
+@main.command()
+@click.argument("folder", default=".", type=click.Path(file_okay=False))
+@click.option(
+    "--from",
+    "invite",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A calendar invite (.ics) to read the interview from.",
+)
+@click.option("--me", help="Your e-mail, left out of the interviewers [default: git's user.email].")
+@click.option("--company", help="The company [default: from the invite].")
+@click.option("--role", "job", help="The job you applied for.")
+@click.option("--interviewed-at", help="When the interview was (2026-11-20T14:00).")
+@click.option("--timezone", help="The IANA time zone of the interview [default: the invite's].")
+@click.option(
+    "--interviewer",
+    "people",
+    multiple=True,
+    help="'Name <e-mail>' of someone you met (repeat it); adds to the invite's.",
+)
+@click.option(
+    "--interactive/--no-interactive",
+    default=None,
+    help="Ask for what is missing [default: when stdin is a terminal].",
+)
+def init(folder, invite, me, company, job, interviewed_at, timezone, people, interactive) -> None:
+    """Scaffold FOLDER (default ".") for one application: interview.yaml and a note stub per interviewer."""
+    from notelint.app import scaffold
+
+    interactive = sys.stdin.isatty() if interactive is None else interactive
+    try:
+        plan = scaffold.gather(
+            invite=Path(invite) if invite else None,
+            me=me,
+            company=company,
+            role=job,
+            interviewed_at=interviewed_at,
+            timezone=timezone,
+            people=people,
+            ask=click.prompt if interactive else None,
+        )
+    except InputError as error:
+        _fail(str(error))
+    for warning in plan.warnings:
+        _say(f"notelint: warning: {warning}")
+    try:
+        written = scaffold.write(Path(folder), plan.scaffold.files())
+    except FileExistsError as error:
+        there = error.args[0]
+        verb = "exists" if len(there) == 1 else "exist"
+        _fail(f"{', '.join(map(str, there))} already {verb}; notelint init never overwrites a file")
+    except OSError as error:
+        _fail(f"cannot write in {folder}: {error.strerror or error}")
+    for path in written:
+        click.echo(f"created {printable(str(path))}")
 
 
 def _registry(config_file: str | None):

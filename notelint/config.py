@@ -5,16 +5,16 @@ error naming the file and line, never a silently ignored setting."""
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from notelint.core.model import Severity
-from notelint.inputs import yamlio
+from notelint.inputs import fields, yamlio
 from notelint.inputs.schema import InputError, suggest
 
 CONFIG_FILE = ".notelint.yaml"
-FORMATS = ("text", "json", "sarif", "github", "rdjson", "junit")
+FORMATS = fields.FORMATS
 
 
 class ConfigError(Exception):
@@ -44,7 +44,8 @@ class Config:
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
 
 
-SETTINGS = tuple(f.name for f in fields(Config) if f.name != "source")
+SETTINGS = fields.names(fields.CONFIG)  # tests/test_schemas.py: the same as Config's fields
+_DECLARED = fields.by_name(fields.CONFIG)
 
 
 def discover(start: Path) -> Path | None:
@@ -108,51 +109,58 @@ def _validate(data: dict[str, Any], path: Path) -> Config:
 
 
 def _setting(key: str, value: Any, path: Path, line: int | None) -> Any:
+    """One setting's value, checked as its declaration (`inputs/fields.py`) says."""
+
     def fail(expected: str) -> InputError:
         return InputError(f"{key}: expected {expected}, got {value!r}", line)
 
-    if key in ("select", "ignore", "exclude"):
+    kind = _DECLARED[key].kind
+    if kind == "names":
         items = value.split(",") if isinstance(value, str) else value
         if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
             raise fail("a list of names")
         return tuple(v.strip() for v in items if v.strip())
-    if key == "rule_packs":
+    if kind == "folders":
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
             raise fail("a list of folders")
         return tuple((path.parent / v).resolve() for v in items)
-    if key == "fail_on":
+    if kind == "severity":
         return parse_severity(value, line)
-    if key == "format":
-        if value not in FORMATS:
-            raise InputError(f"format: '{value}' is not one of {', '.join(FORMATS)}", line)
+    if kind == "choice":
+        choices = _DECLARED[key].choices
+        if value not in choices:
+            raise InputError(f"{key}: '{value}' is not one of {', '.join(choices)}", line)
         return value
-    if key == "model":
+    if kind == "text":
         if not isinstance(value, str) or not value:
             raise fail("the name of an installed spaCy pipeline, or 'blank'")
         return value
-    if key in ("max_file_size", "max_note_chars", "note_timeout", "jobs"):
-        least = 0 if key == "jobs" else 1
-        if isinstance(value, bool) or not isinstance(value, int) or value < least:
-            raise fail("a whole number, 0 or more" if least == 0 else "a positive whole number")
+    if kind == "count":
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise fail("a positive whole number")
         return value
-    if key == "cache_dir":
+    if kind == "cores":
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise fail("a whole number, 0 or more")
+        return value
+    if kind == "folder":
         if not isinstance(value, str) or not value:
             raise fail("a folder")
         return (path.parent / value).resolve()
-    if key == "timezone":
+    if kind == "zone":
         from notelint.inputs.schema import zone
 
         try:
             zone(str(value))
         except ValueError as error:
-            raise InputError(f"timezone: {error}", line) from None
+            raise InputError(f"{key}: {error}", line) from None
         return str(value)
-    if key == "rules":
+    if kind == "settings":
         if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
             raise fail("a mapping of rule slugs to their settings")
         return value  # as parsed: it remembers the line of each rule
-    raise AssertionError(key)  # every setting is handled above
+    raise AssertionError(kind)  # every kind of setting is handled above
 
 
 def parse_severity(value: Any, line: int | None = None) -> Severity:

@@ -64,3 +64,10 @@ def test_each_rule_family_folder_holds_one_block_of_codes():
     for rule in builtin:
         family = rule.__module__.split(".")[2]
         assert rule.code[2] == families[family], (rule.slug, rule.code, family)
+
+
+@pytest.mark.parametrize("folder", ["report/templates", "schemas"])
+def test_wheel_ships_the_report_templates_and_the_schemas(wheel, folder):
+    names = set(wheel.namelist())
+    files = sorted(p.name for p in (ROOT / "notelint" / folder).iterdir())
+    assert files and all(f"notelint/{folder}/{name}" in names for name in files)

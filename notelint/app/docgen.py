@@ -2,8 +2,8 @@
 README's worked example from a real run, so the docs cannot drift from the
 code:
 
-    python -m notelint.app.docgen          # rewrite README.md and docs/rules.md
-    python -m notelint.app.docgen --check  # exit 1 when either is stale
+    python -m notelint.app.docgen          # rewrite README.md, docs/rules.md, the JSON Schemas
+    python -m notelint.app.docgen --check  # exit 1 when any is stale
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from notelint.inputs import jsonschemas
 from notelint.plugins.registry import discover
 from notelint.rule import Rule
 
@@ -120,6 +121,13 @@ def main(argv: list[str]) -> int:
     targets = {
         ROOT / "README.md": updated_readme((ROOT / "README.md").read_text(encoding="utf-8"), rules),
         ROOT / "docs" / "rules.md": reference(rules),
+        **{
+            ROOT / "notelint" / "schemas" / jsonschemas.FILES[name]: jsonschemas.render(made())
+            for name, made in (
+                ("interview", jsonschemas.interview_schema),
+                ("config", jsonschemas.config_schema),
+            )
+        },
     }
     stale = [
         p for p, text in targets.items() if not p.exists() or p.read_text(encoding="utf-8") != text
@@ -129,6 +137,7 @@ def main(argv: list[str]) -> int:
             print(f"{path.relative_to(ROOT)} is stale: run python -m notelint.app.docgen")
         return 1 if stale else 0
     for path in stale:
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(targets[path], encoding="utf-8")
     return 0
 

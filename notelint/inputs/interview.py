@@ -1,14 +1,15 @@
 """Reads and validates `interview.yaml`: the context every note is checked
-against. Unknown keys are errors, so that a typo never silently switches a
-check off."""
+against. Its keys are declared in `inputs/fields.py` (the JSON Schema comes
+from the same declarations). Unknown keys are errors, so that a typo never
+silently switches a check off."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from notelint.core.model import ROLES, Interview, Interviewer
-from notelint.inputs import yamlio
+from notelint.core.model import Interview, Interviewer
+from notelint.inputs import fields, yamlio
 from notelint.inputs.schema import (
     InputError,
     check_keys,
@@ -20,19 +21,8 @@ from notelint.inputs.schema import (
     zone,
 )
 
-KEYS = (
-    "company",
-    "role",
-    "round",
-    "interviewed_at",
-    "decision_by",
-    "timezone",
-    "current_employer",
-    "confidential",
-    "values",
-    "interviewers",
-)
-INTERVIEWER_KEYS = ("name", "title", "role", "email", "points")
+KEYS = fields.names(fields.INTERVIEW)
+INTERVIEWER_KEYS = fields.names(fields.INTERVIEWER)
 
 
 def parse_interview(path: Path, source: str, lines: bool = True) -> Interview:
@@ -46,57 +36,56 @@ def parse_interview(path: Path, source: str, lines: bool = True) -> Interview:
 def _interview(path: Path, data: Any) -> Interview:
     data = require_mapping(data, "interview.yaml")
     check_keys(data, KEYS, "")
-    round_ = data.get("round", 1)
-    if isinstance(round_, bool) or not isinstance(round_, int) or round_ < 1:
-        raise InputError(
-            f"round: '{round_}' is not a round number (1, 2, 3 ...)", yamlio.line_of(data, "round")
-        )
-    people = data.get("interviewers") or []
-    if not isinstance(people, list):
-        raise InputError("interviewers must be a list", yamlio.line_of(data, "interviewers"))
-    return Interview(
-        path=path,
-        company=text(data, "company", "", required=True),
-        role=text(data, "role", ""),
-        round=round_,
-        interviewed_at=when(data, "interviewed_at", ""),
-        decision_by=when(data, "decision_by", ""),
-        timezone=_zone(data),
-        current_employer=text(data, "current_employer", ""),
-        confidential=texts(data, "confidential", ""),
-        values=texts(data, "values", ""),
-        interviewers=tuple(
-            _interviewer(person, f"interviewers[{i}].", yamlio.line_of(people, i))
+    return Interview(path=path, **{key.name: _value(data, key, "") for key in fields.INTERVIEW})
+
+
+def _value(data: yamlio.Mapping, key: fields.Key, where: str) -> Any:
+    """The value of one declared key, checked as its kind says."""
+    name = key.name
+    if key.kind == "text":
+        return text(data, name, where, required=key.required)
+    if key.kind == "texts":
+        return texts(data, name, where)
+    if key.kind == "when":
+        return when(data, name, where)
+    if key.kind == "zone":
+        value = text(data, name, where)
+        try:
+            zone(value)
+        except ValueError as error:
+            raise InputError(f"{where}{name}: {error}", yamlio.line_of(data, name)) from None
+        return value
+    if key.kind == "round":
+        value = data.get(name, key.default)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise InputError(
+                f"{where}{name}: '{value}' is not a round number (1, 2, 3 ...)",
+                yamlio.line_of(data, name),
+            )
+        return value
+    if key.kind == "choice":
+        value = text(data, name, where) or key.default
+        if value not in key.choices:
+            raise InputError(
+                f"{where}{name}: '{value}' is not a {name}{suggest(value, key.choices)}",
+                yamlio.line_of(data, name),
+            )
+        return value
+    if key.kind == "people":
+        people = data.get(name) or []
+        if not isinstance(people, list):
+            raise InputError(f"{where}{name} must be a list", yamlio.line_of(data, name))
+        return tuple(
+            _interviewer(person, f"{name}[{i}].", yamlio.line_of(people, i))
             for i, person in enumerate(people)
-        ),
-    )
-
-
-def _zone(data: yamlio.Mapping) -> str | None:
-    name = text(data, "timezone", "")
-    try:
-        zone(name)
-    except ValueError as error:
-        raise InputError(f"timezone: {error}", yamlio.line_of(data, "timezone")) from None
-    return name
+        )
+    raise AssertionError(key.kind)  # every kind of interview key is handled above
 
 
 def _interviewer(data: object, where: str, line: int | None) -> Interviewer:
     data = require_mapping(data, where.rstrip("."), line)
     check_keys(data, INTERVIEWER_KEYS, where)
-    role = text(data, "role", where) or "other"
-    if role not in ROLES:
-        raise InputError(
-            f"{where}role: '{role}' is not a role{suggest(role, ROLES)}",
-            yamlio.line_of(data, "role"),
-        )
-    return Interviewer(
-        name=text(data, "name", where, required=True),
-        title=text(data, "title", where),
-        role=role,
-        email=text(data, "email", where),
-        points=texts(data, "points", where),
-    )
+    return Interviewer(**{key.name: _value(data, key, where) for key in fields.INTERVIEWER})
 
 
 def confidential_of(folder: Path) -> tuple[str, ...]:
