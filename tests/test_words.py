@@ -25,3 +25,17 @@ def test_index_finds_each_kind_of_sameness():
     assert "schedules" in index  # a near spelling
     assert "hour" in index
     assert "tea" not in index and "integrate" not in index
+
+
+def test_word_rarity_reads_wordfreqs_own_frequencies():
+    """The list read from wordfreq's file holds what wordfreq itself says."""
+    import math
+
+    from wordfreq import get_frequency_dict
+
+    from notelint.analysis.specificity import _zipf
+
+    expected = get_frequency_dict("en", wordlist="small")
+    found = _zipf()
+    assert found.keys() == expected.keys()
+    assert all(abs(found[w] - math.log10(expected[w] * 1e9)) < 1e-9 for w in list(expected)[::97])

@@ -27,10 +27,10 @@ and distinct nouns that are neither generic nor part of a stock phrase.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -459,19 +459,37 @@ def rarity(word: str) -> float:
     rare as "sequencer"), by its frequency in English (wordfreq's Zipf
     scale: 5.5 and above common, 2.5 and below rare; the small word list
     knows words down to about 3, and rarer ones count as rare)."""
-    frequency = _frequencies().get(word.lower(), 0.0)
-    zipf = math.log10(frequency * 1e9) if frequency else 0.0
+    zipf = _zipf().get(word.lower(), 0.0)
     share = min(1.0, max(0.0, (COMMON_ZIPF - zipf) / (COMMON_ZIPF - RARE_ZIPF)))
     return LEAST + share * (MOST - LEAST)
 
 
 @cache
-def _frequencies() -> dict[str, float]:
-    """wordfreq's small English list, looked up directly: its tokenizer,
-    which a lemma does not need, costs more than the lookups."""
-    from wordfreq import get_frequency_dict
+def _zipf() -> dict[str, float]:
+    """word -> its Zipf frequency, from wordfreq's small English list. The
+    list is read from its file in wordfreq's documented cBpack format (a
+    gzipped msgpack list: a header, then the words of each centibel band),
+    because importing wordfreq costs a hook a tenth of a second for a
+    tokenizer a lemma does not need; wordfreq's own reader is the fallback."""
+    import gzip
+    import importlib.util
 
-    return get_frequency_dict("en", wordlist="small")
+    import msgpack
+
+    try:
+        spec = importlib.util.find_spec("wordfreq")
+        folder = Path(next(iter(spec.submodule_search_locations)))  # type: ignore[union-attr]
+        with gzip.open(folder / "data" / "small_en.msgpack.gz", "rb") as packed:
+            header, *bands = msgpack.load(packed, raw=False)
+        if header != {"format": "cB", "version": 1}:
+            raise ValueError(f"unexpected header {header!r}")
+    except (OSError, ValueError, TypeError, StopIteration):
+        from wordfreq import get_frequency_list
+
+        bands = get_frequency_list("en", "small")
+    # a band's index is minus its frequency in centibels: Zipf is log10 of
+    # the frequency per billion words
+    return {word: 9 - index / 100 for index, band in enumerate(bands) for word in band}
 
 
 def _own_deed(token: Token) -> bool:
