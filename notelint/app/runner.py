@@ -6,7 +6,7 @@ from __future__ import annotations
 import inspect
 import os
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -34,6 +34,8 @@ class RunOptions:
     show_confidential: bool = False  # sets every rule's `reveal` option
     cache_dir: Path | None = None  # None: no result cache
     progress: Callable[[int, int], None] | None = None  # told (notes done, notes in all)
+    # path -> bytes read instead of that file (standard input, an editor's buffer)
+    overrides: Mapping[str | Path, bytes] = field(default_factory=dict)
 
 
 @dataclass
@@ -87,6 +89,7 @@ def run(groups: list[tuple[Config, list[str]]], options: RunOptions) -> Report:
             neighbours=_repository(config, paths)
             if any(a.rule.scope == "corpus" for a in active)
             else None,
+            overrides=options.overrides,
         )
         known = {name for rule in registry.rules.values() for name in (rule.slug, rule.code)}
         loaded.problems.extend(
