@@ -1,4 +1,5 @@
-"""The command line: `notelint check`, `rules`, `explain` and `timeline`.
+"""The command line: `notelint check`, `rules`, `explain`, `timeline` and
+`server` (the language server, in `notelint.lsp`).
 
 Exit status: 0 nothing at or above --fail-on; 1 findings at or above it;
 2 the run itself failed (bad option, bad config, a rule that crashed).
@@ -419,6 +420,14 @@ def timeline(paths: Sequence[str], now, format_) -> None:
         )
     else:
         click.echo(timelines.render_text(entries, now, config.timezone), nl=False)
+
+
+@main.command()
+def server() -> None:
+    """Run the language server over stdio, for editors."""
+    from notelint.lsp.server import serve
+
+    serve()
 
 
 def _registry(config_file: str | None):
