@@ -4,8 +4,11 @@ over stdio, as an editor drives it; and its position arithmetic."""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
+import re
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -17,6 +20,18 @@ from tests.conftest import write
 from tests.test_cli import CRASHING, install_plugin
 
 TIMEOUT = 120  # the first check loads the spaCy pipeline
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def readme_snippets() -> dict[str, str]:
+    """The code blocks of the README's editor section, by language."""
+    section = README.read_text(encoding="utf-8").split("## In the editor", 1)[1]
+    section = section.split("\n## ", 1)[0]
+    return dict(re.findall(r"```(\w+)\n(.*?)```", section, re.S))
+
+
+# The server this test drives is started as the README tells editors to start it.
+SERVER = tomllib.loads(readme_snippets()["toml"])["language-server"]["notelint"]
 
 INTERVIEW = """
     company: Acme Robotics
@@ -62,6 +77,27 @@ def test_a_column_past_the_end_of_its_line_stays_on_the_line():
     assert shown.offset(5, 0) == len("ab\r\ncd\n")
 
 
+def test_every_editor_snippet_of_the_readme_starts_the_same_server():
+    snippets = readme_snippets()
+    command = [SERVER["command"], *SERVER["args"]]
+    assert command == ["notelint", "server"]
+    languages = {entry["name"]: entry for entry in tomllib.loads(snippets["toml"])["language"]}
+    assert all("notelint" in entry["language-servers"] for entry in languages.values())
+    assert {"markdown", "yaml"} <= set(languages) and {"txt", "eml"} <= set(
+        languages["note"]["file-types"]
+    )
+    vscode = json.loads(snippets["json"])
+    assert [vscode["glspc.server.command"], *vscode["glspc.server.commandArguments"]] == command
+    assert {"markdown", "plaintext", "yaml"} <= set(vscode["glspc.server.languageId"])
+    neovim = snippets["lua"]
+    listed = {
+        name: re.search(rf"{name} = \{{(.*?)\}}", neovim).group(1) for name in ("cmd", "pattern")
+    }
+    assert re.findall(r'"([^"]+)"', listed["cmd"]) == command
+    assert {"markdown", "text", "mail", "yaml"} <= set(re.findall(r'"(\w+)"', listed["pattern"]))
+    assert "vim.lsp.start(" in neovim
+
+
 # -- the server, over stdio -------------------------------------------------------
 class Editor:
     """A minimal editor: a pygls LanguageClient that keeps what was published."""
@@ -80,8 +116,9 @@ class Editor:
             self.logs.append(params.message)
 
     async def start(self, root: Path, encodings=None, env=None) -> types.InitializeResult:
+        assert SERVER["command"] == "notelint"  # the console script of `python -m notelint`
         await self.client.start_io(
-            sys.executable, "-m", "notelint", "server", cwd=str(root), env=env
+            sys.executable, "-m", "notelint", *SERVER["args"], cwd=str(root), env=env
         )
         capabilities = types.ClientCapabilities(
             general=types.GeneralClientCapabilities(position_encodings=encodings),
