@@ -146,6 +146,14 @@ class Editor:
             if params.uri == uri and (version is None or params.version == version):
                 return params.diagnostics
 
+    async def misspelled(self, uri: str, until=None):
+        """The misspelled-name diagnostics published next for `uri` (the
+        first that satisfy `until`, when given)."""
+        while True:
+            found = [d for d in await self.diagnostics(uri) if d.code == "NL201"]
+            if until is None or until(found):
+                return found
+
     def open(self, path: Path, text: str, version: int = 1) -> str:
         uri = path.as_uri()
         language = {".eml": "mail", ".txt": "plaintext"}.get(path.suffix, "markdown")
@@ -255,7 +263,7 @@ def test_text_and_email_buffers_are_checked_too(tmp_path: Path):
     run(session())
 
 
-def test_a_changed_interview_buffer_relints_the_notes_it_governs(tmp_path: Path):
+def test_interview_and_configuration_changes_relint_the_open_notes(tmp_path: Path):
     write(
         tmp_path,
         {
@@ -265,23 +273,38 @@ def test_a_changed_interview_buffer_relints_the_notes_it_governs(tmp_path: Path)
     )
     note = tmp_path / "acme" / "maria-gonzalez.md"
     interview = tmp_path / "acme" / "interview.yaml"
+    misspelled = INTERVIEW.replace("Gonzalez", "Gonzales").replace("\n    ", "\n")
+
+    def watched(path: Path, change: types.FileChangeType) -> types.DidChangeWatchedFilesParams:
+        return types.DidChangeWatchedFilesParams([types.FileEvent(path.as_uri(), change)])
 
     async def session():
         editor = Editor()
         await editor.start(tmp_path, encodings=[UTF32, UTF16])
         uri = editor.open(note, note.read_text(encoding="utf-8"))
-        assert not [d for d in await editor.diagnostics(uri) if d.code == "NL201"]
-        # the interviewer's name as the note spells it is now the misspelling
+        assert not await editor.misspelled(uri)
+        # typed in the interview.yaml buffer: the note's spelling is now the misspelling
         yaml_uri = editor.open(interview, interview.read_text(encoding="utf-8"))
-        editor.change(
-            yaml_uri, interview.read_text(encoding="utf-8").replace("Gonzalez", "Gonzales"), 2
+        editor.change(yaml_uri, misspelled, 2)
+        found = await editor.misspelled(uri, until=bool)
+        assert found[0].range.start == types.Position(4, 11)  # UTF-32: the emoji counts one
+        # the buffer closed unsaved: the file on disk governs again
+        editor.client.text_document_did_close(
+            types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(yaml_uri))
         )
-        while True:
-            found = [d for d in await editor.diagnostics(uri) if d.code == "NL201"]
-            if found:
-                break
-        # UTF-32 was agreed: the emoji counts one
-        assert found[0].range.start == types.Position(4, 11)
+        await editor.misspelled(uri, until=lambda found: not found)
+        # the file changed on disk, as the editor's watcher reports it
+        interview.write_text(misspelled, encoding="utf-8")
+        editor.client.workspace_did_change_watched_files(
+            watched(interview, types.FileChangeType.Changed)
+        )
+        await editor.misspelled(uri, until=bool)
+        # a configuration appears that ignores the rule
+        (tmp_path / ".notelint.yaml").write_text("ignore: [misspelled-name]\n", encoding="utf-8")
+        editor.client.workspace_did_change_watched_files(
+            watched(tmp_path / ".notelint.yaml", types.FileChangeType.Created)
+        )
+        await editor.misspelled(uri, until=lambda found: not found)
         await editor.stop()
 
     run(session())
@@ -316,3 +339,16 @@ def test_a_crashing_rule_an_empty_note_and_a_broken_interview_never_stop_it(tmp_
         await editor.stop()
 
     run(session())
+
+
+def test_a_configuration_that_does_not_load_is_said_on_each_note(tmp_path: Path):
+    from notelint.lsp.linting import Linter
+
+    write(tmp_path, {".notelint.yaml": "selct: [misspelled-name]\n"})
+    paths = [str(tmp_path / "a.md"), str(tmp_path / "b.md")]
+    outcome = Linter().lint(paths, {path: "Dear Maria,\n" for path in paths})
+    for path in paths:
+        linted = outcome.notes[path]
+        assert ".notelint.yaml:1: unknown setting 'selct'" in linted.failure
+        assert linted.findings == []
+    assert len(outcome.log) == 1  # said once in the log, on every note it stops
