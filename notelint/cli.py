@@ -221,12 +221,12 @@ def _stdin(paths: Sequence[str], name: str | None) -> dict[str, bytes]:
     is `-`: a Markdown note with no interview context."""
     from notelint.inputs.sources import STDIN
 
-    piped = [p for p in paths if p in STDIN_PATHS]
-    if not piped and (name is None or paths):
-        if name is not None:
+    if not any(p in STDIN_PATHS for p in paths):
+        if name is None:
+            return {}
+        if paths:
             _fail("--stdin-filename goes with '-' (standard input), not with other paths")
-        return {}
-    if len(paths) > 1:
+    elif len(paths) > 1:
         _fail("'-' (standard input) cannot be combined with other paths")
     return {name or STDIN: sys.stdin.buffer.read()}
 
@@ -424,7 +424,7 @@ def timeline(paths: Sequence[str], now, format_) -> None:
 
 @main.command()
 def server() -> None:
-    """Run the language server over stdio, for editors."""
+    """Run the language server over stdio, for editors (README: "In the editor")."""
     from notelint.lsp.server import serve
 
     serve()

@@ -238,6 +238,11 @@ def test_an_editor_sees_a_misspelled_name_fixes_it_and_sees_it_cleared(tmp_path:
         editor.change(uri, fixed, version=2)
         after = await editor.diagnostics(uri, version=2)
         assert not [d for d in after if d.code == "NL201"]
+        note.write_text(fixed, encoding="utf-8")  # saved: checked again, the same
+        editor.client.text_document_did_save(
+            types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri))
+        )
+        assert await editor.diagnostics(uri, version=2) == after
         await editor.stop()
 
     run(session())

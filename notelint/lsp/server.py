@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import traceback
 from collections.abc import Iterable
 
 from lsprotocol import types
@@ -25,6 +26,7 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from notelint import __version__
 from notelint.core.model import Finding, Severity
+from notelint.inputs.sources import interview_file_of
 from notelint.lsp import positions
 from notelint.lsp.linting import (
     Linted,
@@ -89,8 +91,6 @@ class NotelintServer(LanguageServer):
             folder = os.path.dirname(path) + os.sep
             return [n for n in notes if n.startswith(folder)]
         if is_note(path):
-            from notelint.inputs.sources import interview_file_of
-
             governing = interview_file_of(path)
             siblings = [n for n in notes if governing and interview_file_of(n) == governing]
             return sorted({path, *siblings} & set(notes))
@@ -110,7 +110,13 @@ class NotelintServer(LanguageServer):
         try:
             self.check(due)
         except Exception as error:  # noqa: BLE001 - never die: say it and go on
-            self.log(f"notelint: internal error: {type(error).__name__}", types.MessageType.Error)
+            where = traceback.extract_tb(error.__traceback__)[
+                -1
+            ]  # no values: they may quote a note
+            self.log(
+                f"notelint: internal error: {type(error).__name__} at {where.filename}:{where.lineno}",
+                types.MessageType.Error,
+            )
 
     def check(self, paths: Iterable[str]) -> None:
         buffers = self.buffers()
