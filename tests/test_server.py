@@ -60,7 +60,7 @@ NOTE = (
 def test_a_column_after_an_emoji_counts_in_the_agreed_units(encoding, character):
     shown = Positions("---\n👋 Dear Ms. Gonzales,\n", encoding)
     assert shown.of(2, 12) == (1, character)  # notelint: line 2, column 12 ('G')
-    assert shown.offset(1, character) == len("---\n👋 Dear Ms. ")
+    assert shown.at(len("---\n👋 Dear Ms. ")) == (1, character)
 
 
 @pytest.mark.parametrize("text", ["a\r\nb🎉c\r\n", "a\rb🎉c\r", "a\nb🎉c"])
@@ -73,8 +73,8 @@ def test_every_line_break_counts_as_one_line(text):
 def test_a_column_past_the_end_of_its_line_stays_on_the_line():
     shown = Positions("ab\r\ncd\n")
     assert shown.of(1, 9) == (0, 2)  # never inside the line break, never on the next line
-    assert shown.offset(0, 99) == 2
-    assert shown.offset(5, 0) == len("ab\r\ncd\n")
+    assert shown.at(3) == (0, 2)  # between \r and \n: the end of the line
+    assert shown.of(9, 1) == (2, 0)  # past the last line: the last line
 
 
 def test_every_editor_snippet_of_the_readme_starts_the_same_server():

@@ -47,20 +47,6 @@ class Positions:
         """An offset of the text as LSP's (line, character)."""
         return self.of(*self.lines.position(offset))
 
-    def offset(self, line: int, character: int) -> int:
-        """LSP's (line, character) as an offset of the text: a character past
-        the end of its line is the line's end, as the protocol says."""
-        starts = self.lines.starts
-        if line >= len(starts):
-            return len(self.text)
-        start, end = starts[line], self._line_end(line + 1)
-        counted = 0
-        for offset in range(start, end):
-            if counted >= character:
-                return offset
-            counted += units(self.text[offset], self.encoding)
-        return end
-
     def _line_end(self, line: int) -> int:
         """Where 1-based `line`'s text ends (before its line break)."""
         starts = self.lines.starts
