@@ -93,7 +93,9 @@ class Linter:
 
     def _lint_group(self, found, members, buffers, options, outcome: Outcome) -> None:
         try:
-            report = run([(load(found), members)], options, self.session)
+            # in this process: forking one that holds the protocol's reader thread is unsafe
+            config = load(found).merged(jobs=1)
+            report = run([(config, members)], options, self.session)
         except STOPPING as error:
             for path in members:
                 outcome.notes[path] = Linted(buffers.get(path, ""), failure=str(error))
