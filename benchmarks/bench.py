@@ -229,7 +229,10 @@ def table(found: dict[str, tuple[float, int]], notes: int, scale, large: int) ->
         "",
         "| what | time | ratio | goal |",
         "|---|---|---|---|",
-        *(f"| {what} | {seconds:.2f} s | {ratio} | {goal} |" for what, seconds, ratio, goal in rows),
+        *(
+            f"| {what} | {seconds:.2f} s | {ratio} | {goal} |"
+            for what, seconds, ratio, goal in rows
+        ),
     ]
     if scale:
         small, big = scale
@@ -254,9 +257,7 @@ def main() -> None:
         work = Path(folder)
         bench = Bench(work, options.notes, options.applications)
         found = bench.measure(options.repeat)
-        scale = (
-            cross_applications(work, options.notes, options.scale) if options.scale else None
-        )
+        scale = cross_applications(work, options.notes, options.scale) if options.scale else None
     shown = table(found, bench.count, scale, options.scale)
     print(shown)
     if options.write:

@@ -1,4 +1,5 @@
-"""The command line: `notelint check`, `rules`, `explain`, `timeline` and `init`.
+"""The command line: `notelint check`, `rules`, `explain`, `timeline`, `init`
+and `server` (the language server, in `notelint.lsp`).
 
 Exit status: 0 nothing at or above --fail-on; 1 findings at or above it;
 2 the run itself failed (bad option, bad config, a rule that crashed).
@@ -68,9 +69,14 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True))
 @click.option(
     "--format", "format_", type=click.Choice(FORMATS), help="Output format [default: text]."
+)
+@click.option(
+    "--stdin-filename",
+    type=click.Path(dir_okay=False),
+    help="Lint standard input ('-') as if it were this file, in its folder's context.",
 )
 @click.option(
     "--output",
@@ -132,6 +138,7 @@ def main() -> None:
 def check(
     paths: Sequence[str],
     format_,
+    stdin_filename,
     output,
     select,
     ignore,
@@ -152,6 +159,8 @@ def check(
     """Lint the notes in PATHS (files or folders; default ".")."""
     from notelint.app.runner import RunOptions, run
 
+    given = _stdin(paths, stdin_filename)  # path -> bytes: standard input, read once
+    paths = tuple(given) or paths
     overrides = dict(
         format=format_, select=select, ignore=ignore, fail_on=fail_on, jobs=jobs, model=model
     )
@@ -165,25 +174,29 @@ def check(
     nlp.keep_in(folder)
     options = RunOptions(now=now or _clock(), show_confidential=show_confidential, cache_dir=folder)
 
-    def checked():
+    def checked():  # standard input as it stands (--fix changes it)
         with Progress.on_stderr(progress) as bar:
-            shown = replace(options, progress=bar.advance if bar else None)
+            shown = replace(options, progress=bar.advance if bar else None, overrides=dict(given))
             return _guarded(lambda: run(groups, shown), verbose)
 
     report = checked()
     config = groups[0][0]
     if show_diff:
-        _diff(report, output)
+        _diff(report, output, given)
     if fix:
-        report = _fix(report, checked)
-    with _output(output) as stream:
+        report = _fix(report, checked, given)
+    if fix and given:  # the fixed text goes to stdout, as ruff does; the report to stderr
+        sys.stdout.buffer.write(next(iter(given.values())))
+        sys.stdout.flush()
+    beside = sys.stderr if fix and given else sys.stdout
+    with _output(output, beside) as stream:
         if statistics and config.format == "text":
             stats.write(report, stream)
         else:
             context = _html_context(report, config, options) if config.format == "html" else {}
             report.write(stream, config.format, quiet=quiet, fail_on=config.fail_on, **context)
             if statistics:
-                stats.write(report, sys.stdout if output else sys.stderr)
+                stats.write(report, beside if output else sys.stderr)
     _errors(report, verbose)
     sys.exit(EXIT_FINDINGS if report.failing else EXIT_CLEAN)
 
@@ -208,6 +221,25 @@ def _html_context(report, config, options) -> dict:
     }
 
 
+STDIN_PATHS = ("-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0")
+
+
+def _stdin(paths: Sequence[str], name: str | None) -> dict[str, bytes]:
+    """Standard input, read once, under the name it is linted as: `-` (or
+    /dev/stdin) alone, or `--stdin-filename` with no paths. Without a name it
+    is `-`: a Markdown note with no interview context."""
+    from notelint.inputs.sources import STDIN
+
+    if not any(p in STDIN_PATHS for p in paths):
+        if name is None:
+            return {}
+        if paths:
+            _fail("--stdin-filename goes with '-' (standard input), not with other paths")
+    elif len(paths) > 1:
+        _fail("'-' (standard input) cannot be combined with other paths")
+    return {name or STDIN: sys.stdin.buffer.read()}
+
+
 def _clock() -> datetime:
     """Now, with the machine's zone: each application's timing policy
     converts it into the application's own zone."""
@@ -227,11 +259,11 @@ def _guarded(work, verbose: bool):
 
 
 @contextlib.contextmanager
-def _output(path: str | None):
-    """The report's stream: stdout, or FILE (a folder that is not there, or a
-    file that cannot be written, is one line and exit 2)."""
+def _output(path: str | None, default=None):
+    """The report's stream: stdout (or `default`), or FILE (a folder that is
+    not there, or a file that cannot be written, is one line and exit 2)."""
     if path is None:
-        yield sys.stdout
+        yield default or sys.stdout
         return
     try:
         stream = open(path, "w", encoding="utf-8")
@@ -241,12 +273,12 @@ def _output(path: str | None):
         yield stream
 
 
-def _diff(report, output: str | None) -> None:
+def _diff(report, output: str | None, given: dict[str, bytes]) -> None:
     """--diff: the safe fixes as a unified diff; nothing written. Exit 1 when
     there is something to fix, as ruff does."""
     from notelint.app import fixes
 
-    planned = _planned_fixes(report)
+    planned = _planned_fixes(report, given)
     with _output(output) as stream:
         stream.write(fixes.diff(planned))
     for reason in planned.skipped:
@@ -258,31 +290,35 @@ def _diff(report, output: str | None) -> None:
     sys.exit(EXIT_FINDINGS if planned.files else EXIT_CLEAN)
 
 
-def _planned_fixes(report):
+def _planned_fixes(report, given: dict[str, bytes]):
     """The safe fixes of a report, shown with the report's own redaction."""
     from notelint.app import fixes
 
     fixable = fixes.fixable_rules(report.rules)
     return fixes.plan(
-        report.findings, report.sources, fixable, report.shown, report.secrets, report.roots
+        report.findings, report.sources, fixable, report.shown, report.secrets, report.roots, given
     )
 
 
-def _fix(report, recheck):
+def _fix(report, recheck, given: dict[str, bytes]):
     """--fix: apply the safe fixes, check again, and again while fixes remain
-    (one that overlapped another is applied in the next pass)."""
+    (one that overlapped another is applied in the next pass). A `given`
+    text (standard input) is fixed in place of the file, which is not written."""
     from notelint.app import fixes
 
     fixed, files = 0, set()
     for _ in range(fixes.MAX_PASSES):
-        planned = _planned_fixes(report)
+        planned = _planned_fixes(report, given)
         for reason in planned.skipped:
             _say(f"notelint: {reason}")
         if not planned.files:
             break
         for file in planned.files:
             try:
-                fixes.write(file)
+                if file.path in given:
+                    given[file.path] = file.data
+                else:
+                    fixes.write(file)
             except OSError as error:
                 _fail(f"{file.path}: cannot write the fixes: {error.strerror or error}")
             fixed += len(file.applied)
@@ -449,6 +485,14 @@ def init(folder, invite, me, company, job, interviewed_at, timezone, people, int
         _fail(f"cannot write in {folder}: {error.strerror or error}")
     for path in written:
         click.echo(f"created {printable(str(path))}")
+
+
+@main.command()
+def server() -> None:
+    """Run the language server over stdio, for editors (README: "In the editor")."""
+    from notelint.lsp.server import serve
+
+    serve()
 
 
 def _registry(config_file: str | None):

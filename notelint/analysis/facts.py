@@ -30,12 +30,25 @@ class Facts:
         self.lists = lists
         self._docs: dict[str, Doc] = {}
         self._of_notes: dict[tuple[str, str], object] = {}
+        self._first: Facts | None = None  # in a session: the facts every run starts from
 
     @cached_property
     def specificity(self) -> Analyzer:
+        if self._first is not None:
+            return self._first.specificity.for_next_run()
         from notelint.analysis.specificity import Analyzer
 
         return Analyzer(self.nlp, self.lists, self.doc)
+
+    def for_next_run(self) -> Facts:
+        """These facts for another run of a long session (the language
+        server): the parses of interview texts and the analyzer's word-list
+        data are pure functions of their text, pipeline and lists, and are
+        kept; every fact about a note is computed again."""
+        fresh = Facts(self.nlp, self.lists)
+        fresh._docs = self._docs
+        fresh._first = self
+        return fresh
 
     def parse_interviews(self, applications: Iterable[Application]) -> None:
         """Every point, confidential term and value of the run's interviews,

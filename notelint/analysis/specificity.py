@@ -27,6 +27,7 @@ and distinct nouns that are neither generic nor part of a stock phrase.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -168,6 +169,14 @@ class Analyzer:
         self._points: dict[str, _Point] = {}
 
         self._cache: dict[tuple[str, str | None], Specificity] = {}
+
+    def for_next_run(self) -> Analyzer:
+        """This analyzer for another run of a long session (the language
+        server): what it built from the pipeline, the word lists and the
+        interview points is kept; what it learned of each note is not."""
+        fresh = copy.copy(self)
+        fresh._cache = {}
+        return fresh
 
     # -- the interview's words ------------------------------------------------
     def context_words(self, interview: Interview | None) -> frozenset[str]:

@@ -41,6 +41,7 @@ class FileFix:
     fixed: str
     data: bytes  # the fixed text, encoded as the file was
     applied: list[Finding] = field(default_factory=list)
+    edits: list[tuple[int, int, str]] = field(default_factory=list)  # offsets in `original`
     masked_original: str = ""  # for showing: sensitive spans masked
     masked_fixed: str = ""
 
@@ -62,12 +63,16 @@ def plan(
     shown: Mapping[str, str] | None = None,
     secrets: Mapping[str, Secrets] | None = None,
     inside: Iterable[str] | None = None,
+    given: Mapping[str, bytes] | None = None,
 ) -> Plan:
     """What `--fix` would change, file by file. `shown` and `secrets` are the
     report's redaction (the file texts as they may be shown, what was masked
     in each): the diff shows nothing the report would not. With `inside` (the
     files and folders named on the command line), a file whose real path is
-    elsewhere (a symlink out) is left alone, and so is a read-only file."""
+    elsewhere (a symlink out) is left alone, and so is a read-only file.
+    `given` (path -> bytes: standard input, an editor's buffer) is fixed
+    instead of the file on disk, which is never written."""
+    given = given or {}
     roots = [os.path.realpath(p) for p in inside] if inside is not None else None
     fixable = set(fixable)
     texts = SourceTexts(sources)
@@ -79,14 +84,15 @@ def plan(
         candidates = [f for f in found if f.fix is not None and f.rule in fixable]
         if not candidates:
             continue
-        refused = _refused(path, roots)
+        refused = None if path in given else _refused(path, roots)
         if refused:
             result.skipped.append(f"{path}: not fixed: {refused}")
             continue
         spans = [span for f in found if f.sensitive and (span := texts.offsets(f))]
         masked = (shown or {}).get(path) or mask_spans(sources[path], spans)
         hidden = (secrets or {}).get(path)
-        planned = _plan_file(path, texts, candidates, masked, hidden, result.skipped)
+        raw = given.get(path)
+        planned = _plan_file(path, raw, texts, candidates, masked, hidden, result.skipped)
         if planned is not None:
             result.files.append(planned)
     return result
@@ -111,6 +117,7 @@ def _refused(path: str, roots: list[str] | None) -> str | None:
 
 def _plan_file(
     path: str,
+    raw: bytes | None,
     texts: SourceTexts,
     candidates: list[Finding],
     shown: str,
@@ -118,7 +125,7 @@ def _plan_file(
     skipped: list[str],
 ) -> FileFix | None:
     try:
-        raw = _read(path)
+        raw = _read(path) if raw is None else raw
         text, encoding = decode(raw)
         note = parse_note(path, raw)
     except (OSError, InputError) as error:
@@ -157,6 +164,7 @@ def _plan_file(
         fixed=fixed,
         data=_encode(fixed, encoding, raw),
         applied=[e[3] for e in edits],
+        edits=[e[:3] for e in edits],
         masked_original=shown,
         masked_fixed=masked_fixed,
     )

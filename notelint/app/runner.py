@@ -6,7 +6,7 @@ from __future__ import annotations
 import inspect
 import os
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -23,7 +23,7 @@ from notelint.engine.suppression import unknown_rules
 from notelint.inputs import sources
 from notelint.inputs.interview import confidential_of
 from notelint.plugins import packs
-from notelint.plugins.registry import discover
+from notelint.plugins.registry import ActiveRule, Registry, discover
 from notelint.report.formatters import Summary, formatter
 from notelint.report.redaction import Secrets, redact
 
@@ -34,6 +34,33 @@ class RunOptions:
     show_confidential: bool = False  # sets every rule's `reveal` option
     cache_dir: Path | None = None  # None: no result cache
     progress: Callable[[int, int], None] | None = None  # told (notes done, notes in all)
+    # path -> bytes read instead of that file (standard input, an editor's buffer)
+    overrides: Mapping[str | Path, bytes] = field(default_factory=dict)
+
+
+@dataclass
+class _Setup:
+    """A configuration's rules, and once a note needs checking, the checker
+    made of them (the pipeline, the rules prepared, the run's first facts)."""
+
+    registry: Registry
+    active: list[ActiveRule]
+    made: linter.Checker | None = None
+    crashes: list[linter.Crash] = field(default_factory=list)  # rules that failed to prepare
+
+
+@dataclass
+class Session:
+    """What a caller that runs many times (the language server) keeps between
+    runs: each configuration's rules, discovered and prepared once, and the
+    interview files parsed (reused while their bytes are the same). Call
+    `clear` when a configuration or a rule pack may have changed."""
+
+    setups: dict[str, _Setup] = field(default_factory=dict)
+    interviews: dict = field(default_factory=dict)
+
+    def clear(self) -> None:
+        self.setups.clear()
 
 
 @dataclass
@@ -64,18 +91,21 @@ class Report:
         out.finish(Summary(self.files, self.findings))
 
 
-def run(groups: list[tuple[Config, list[str]]], options: RunOptions) -> Report:
+def run(
+    groups: list[tuple[Config, list[str]]], options: RunOptions, session: Session | None = None
+) -> Report:
     report = Report()
     terms: dict[str, tuple[str, ...]] = {}  # path -> the confidential terms to mask
     for config, paths in groups:
         report.roots.extend(paths)
-        registry = discover(config.rule_packs)
+        key = repr((config, options.show_confidential))
+        setup = session.setups.get(key) if session else None
+        if setup is None:
+            setup = _set_up(config, options)
+            if session is not None:
+                session.setups[key] = setup
+        registry, active = setup.registry, setup.active
         report.errors.extend(e for e in registry.errors if e not in report.errors)
-        active = registry.active(config)
-        if options.show_confidential:
-            for rule in active:
-                if "reveal" in rule.options:
-                    rule.options["reveal"] = True
         requires = frozenset().union(*(a.rule.requires for a in active))
         compares = any(a.rule.scope != "note" for a in active)
         loaded = sources.load(
@@ -87,6 +117,8 @@ def run(groups: list[tuple[Config, list[str]]], options: RunOptions) -> Report:
             neighbours=_repository(config, paths)
             if any(a.rule.scope == "corpus" for a in active)
             else None,
+            overrides=options.overrides,
+            parsed=session.interviews if session else None,
         )
         known = {name for rule in registry.rules.values() for name in (rule.slug, rule.code)}
         loaded.problems.extend(
@@ -97,11 +129,16 @@ def run(groups: list[tuple[Config, list[str]]], options: RunOptions) -> Report:
             for problem in unknown_rules(note, known)
         )
 
-        def checker(config=config, active=active, registry=registry, requires=requires):
-            pipeline = nlp.load(config.model, requires)
-            prepared = [a for a in active if _prepared(a, pipeline, registry.lists, report)]
-            facts = Facts(pipeline, registry.lists)
-            return linter.Checker(pipeline, prepared, facts, keep=len(prepared) == len(active))
+        def checker(config=config, setup=setup, requires=requires):
+            if setup.made is None:
+                pipeline = nlp.load(config.model, requires)
+                lists = setup.registry.lists
+                prepared = [a for a in setup.active if _prepared(a, pipeline, lists, setup.crashes)]
+                facts = Facts(pipeline, lists)
+                keep = len(prepared) == len(setup.active)
+                setup.made = linter.Checker(pipeline, prepared, facts, keep=keep)
+            report.crashes.extend(setup.crashes)
+            return replace(setup.made, facts=setup.made.facts.for_next_run())
 
         cache = None
         if options.cache_dir is not None:
@@ -211,14 +248,24 @@ def _repository(config: Config, paths: list[str]) -> Path | None:
     return sources.git_root(Path(paths[0])) if paths else None
 
 
-def _prepared(active, pipeline, lists, report: Report) -> bool:
+def _set_up(config: Config, options: RunOptions) -> _Setup:
+    registry = discover(config.rule_packs)
+    active = registry.active(config)
+    if options.show_confidential:
+        for rule in active:
+            if "reveal" in rule.options:
+                rule.options["reveal"] = True
+    return _Setup(registry, active)
+
+
+def _prepared(active, pipeline, lists, crashes: list[linter.Crash]) -> bool:
     """Prepare a rule; one that fails is reported as crashed and left out."""
     try:
         active.rule.prepare(pipeline, active.options, lists)
     except ConfigError:
         raise  # a rule that rejects its configured options: the run stops, exit 2
     except Exception as error:  # a broken plugin must not stop the run
-        report.crashes.append(
+        crashes.append(
             linter.Crash(
                 active.rule.slug,
                 "(setup)",

@@ -5,6 +5,11 @@ Nothing here raises for bad input: a file that cannot be read becomes a
 `Problem`, and every other file is still loaded. With `context=True` the
 other notes of each application are loaded too, unreported, so that checks
 comparing notes work when a pre-commit hook passes only the changed files.
+
+`overrides` say what a file holds instead of what is on disk (standard input
+given a name, an editor's unsaved buffer): the one place where a text that is
+not on disk takes a file's place, with that file's context. `-` is standard
+input without a name: a note with no folder, governed by no interview.yaml.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -25,6 +30,7 @@ from notelint.inputs.schema import InputError, suggest
 
 INTERVIEW_FILE = "interview.yaml"
 DEFAULT_EXCLUDE = ("README.md", "CHANGELOG.md", "LICENSE*", "node_modules", "venv")
+STDIN = "-"  # standard input without a name: a note of no folder
 
 
 @dataclass
@@ -45,11 +51,21 @@ def load(
     max_note_chars: int = 200_000,
     context: bool = True,
     neighbours: Path | None = None,
+    overrides: Mapping[str | Path, bytes] | None = None,
+    parsed: dict | None = None,
 ) -> Loaded:
     """The applications under `paths`; with `context`, every note of each
     application touched; with `neighbours` (a folder), the interview of
-    every other application under it."""
-    loader = _Loader(tuple(DEFAULT_EXCLUDE) + tuple(exclude), max_file_size, max_note_chars)
+    every other application under it; `overrides` (path -> bytes) read
+    instead of those files on disk. `parsed` keeps the interviews read, by
+    file and content, for the next load (a language server's session)."""
+    loader = _Loader(
+        tuple(DEFAULT_EXCLUDE) + tuple(exclude),
+        max_file_size,
+        max_note_chars,
+        {_located(Path(path)): data for path, data in (overrides or {}).items()},
+        parsed,
+    )
     for given in paths:
         loader.add(given)
     if context:
@@ -67,11 +83,27 @@ def git_root(path: Path) -> Path | None:
     return next((c for c in (folder, *folder.parents) if (c / ".git").exists()), None)
 
 
+def interview_file_of(path: str | Path) -> Path | None:
+    """The interview.yaml that governs the note at `path` (the nearest one in
+    its folder or above), whether or not the note is on disk yet."""
+    return _Loader((), 0, 0)._governs(_located(Path(path)))
+
+
 class _Loader:
-    def __init__(self, exclude: tuple[str, ...], max_file_size: int, max_note_chars: int):
+    def __init__(
+        self,
+        exclude: tuple[str, ...],
+        max_file_size: int,
+        max_note_chars: int,
+        overrides: Mapping[Path, bytes] | None = None,
+        parsed: dict | None = None,
+    ):
         self.exclude = exclude
         self.max_file_size = max_file_size
         self.max_note_chars = max_note_chars
+        self.overrides = dict(overrides or {})  # located path -> what it holds instead
+        # (located, lines) -> (bytes, Interview): parsed before, reused while unchanged
+        self.parsed = {} if parsed is None else parsed
         self.notes: dict[Path, Note] = {}  # where the file is (folder resolved, name kept) -> note
         self.interviews: dict[Path, Interview | None] = {}  # the same, for interview files
         self.governing: dict[Path, Path | None] = {}  # folder -> interview file
@@ -83,7 +115,7 @@ class _Loader:
         passing the one file that changed): it and the notes it governs,
         whose findings may change with it."""
         path = Path(given)
-        if path.is_dir():
+        if path.is_dir() and _located(path) not in self.overrides:
             for shown, located in self._walk(given):
                 self._add_file(shown, located, report=True)
             return
@@ -118,6 +150,13 @@ class _Loader:
             for shown, located in self._walk(_shown(interview_file.parent)):
                 if located not in self.notes and self._governs(located) == interview_file:
                     self._add_file(shown, located, report=False)
+        for located in sorted(self.overrides):  # a buffer not saved yet is a note too
+            if (
+                located not in self.notes
+                and located.name.lower().endswith(NOTE_SUFFIXES)
+                and self._governs(located) in touched
+            ):
+                self._add_file(_shown(located), located, report=False)
 
     def neighbours(self, root: Path) -> list[Application]:
         """The interviews under `root` that no loaded note belongs to (their
@@ -172,13 +211,14 @@ class _Loader:
             self.loaded.reported.add(shown)
 
     def _read(self, located: Path) -> bytes:
-        size = located.stat().st_size
+        data = self.overrides.get(located)
+        size = len(data) if data is not None else located.stat().st_size
         if size > self.max_file_size:
             raise InputError(
                 f"file is {size:,} bytes, over the limit of {self.max_file_size:,} "
                 "(option max_file_size)"
             )
-        return located.read_bytes()
+        return data if data is not None else located.read_bytes()
 
     def _interview(
         self, located: Path, shown: str | None = None, lines: bool = True
@@ -188,8 +228,14 @@ class _Loader:
         shown = shown or _shown(located)
         self.interviews[located] = None
         try:
-            text, _ = decode(self._read(located))
-            self.interviews[located] = parse_interview(located, text, lines)
+            data = self._read(located)
+            known = self.parsed.get((located, lines))
+            if known is not None and known[0] == data:
+                self.interviews[located] = known[1]
+            else:
+                text, _ = decode(data)
+                self.interviews[located] = parse_interview(located, text, lines)
+                self.parsed[(located, lines)] = (data, self.interviews[located])
         except InputError as error:
             self.loaded.problems.append(Problem(shown, str(error), error.line or 1))
         except OSError as error:
@@ -197,13 +243,16 @@ class _Loader:
         return self.interviews[located]
 
     def _governs(self, note: Path) -> Path | None:
-        """The interview.yaml nearest above a note, if any."""
+        """The interview.yaml nearest above a note, if any (standard input
+        without a name has none)."""
+        if not note.is_absolute():
+            return None
         folder = note.parent
         chain = []
         while folder not in self.governing:
             chain.append(folder)
             candidate = folder / INTERVIEW_FILE
-            if candidate.is_file():
+            if candidate.is_file() or candidate in self.overrides:
                 self.governing[folder] = candidate
                 break
             if folder.parent == folder:
@@ -257,7 +306,10 @@ class _Loader:
 def _located(path: Path) -> Path:
     """Where a file is: its folder resolved, its own name kept. A note that
     is a symlink belongs to the folder it is linked into, and is governed by
-    that folder's interview.yaml, not by its target's."""
+    that folder's interview.yaml, not by its target's. Standard input
+    without a name is nowhere."""
+    if str(path) == STDIN:
+        return path
     return _real(path.parent) / path.name
 
 
