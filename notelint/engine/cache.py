@@ -32,10 +32,13 @@ class Entry:
 
 @dataclass(frozen=True)
 class Slot:
-    """Where one note's findings of one scope are kept."""
+    """Where one note's findings are kept: one entry (`name`, sealed with
+    `key`) that holds each scope's findings with the digest they were
+    computed for."""
 
     name: str
     key: bytes
+    scopes: dict[str, str]  # scope -> the digest its findings must have been kept under
 
 
 class ResultCache:
@@ -43,37 +46,47 @@ class ResultCache:
         self.store = Store(folder)
         self.settings = digest(f"results {FORMAT}", settings)
 
-    def slots(self, application: Application, corpus: str) -> dict[str, dict[str, Slot]]:
-        """path -> scope -> slot, for every note of `application`; `corpus`
-        is `corpus_digest` of the run."""
+    def slots(self, application: Application, corpus: str) -> dict[str, Slot]:
+        """path -> slot, for every note of `application`; `corpus` is
+        `corpus_digest` of the run."""
         interview = repr(application.interview)
         siblings = digest(*sorted(f"{n.path}\0{digest(n.text)}" for n in application.notes))
         found = {}
         for note in application.notes:
             own = digest(self.settings, note.path, note.text, interview)
             key = hashlib.sha256(f"{note.text}\0{interview}".encode("utf-8", "surrogatepass"))
-            found[note.path] = {
-                "note": Slot(own, key.digest()),
-                "application": Slot(digest(own, siblings), key.digest()),
-                "corpus": Slot(digest(own, siblings, corpus), key.digest()),
-            }
+            scopes = {"note": own, "application": siblings, "corpus": digest(siblings, corpus)}
+            found[note.path] = Slot(own, key.digest(), scopes)
         return found
 
-    def get(self, slot: Slot) -> Entry | None:
+    def get(self, slot: Slot) -> dict[str, Entry]:
+        """scope -> its kept findings, for the scopes kept under the digest
+        `slot` expects (none when the entry is missing, spoiled or stale)."""
         data = self.store.get("results", slot.name, slot.key)
         if data is None:
-            return None
+            return {}
         try:
             raw = json.loads(data)
-            return Entry(
-                tuple(_finding(f) for f in raw["findings"]),
-                frozenset(str(s) for s in raw["clock"]),
-            )
-        except (ValueError, KeyError, TypeError):
-            return None  # an entry of another shape: computed again
+            return {
+                scope: Entry(
+                    tuple(_finding(f) for f in kept["findings"]),
+                    frozenset(str(s) for s in kept["clock"]),
+                )
+                for scope, kept in raw.items()
+                if scope in slot.scopes and kept["digest"] == slot.scopes[scope]
+            }
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return {}  # an entry of another shape: computed again
 
-    def put(self, slot: Slot, entry: Entry) -> None:
-        data = {"findings": [_record(f) for f in entry.findings], "clock": sorted(entry.clock)}
+    def put(self, slot: Slot, entries: dict[str, Entry]) -> None:
+        data = {
+            scope: {
+                "digest": slot.scopes[scope],
+                "findings": [_record(f) for f in entry.findings],
+                "clock": sorted(entry.clock),
+            }
+            for scope, entry in entries.items()
+        }
         self.store.put("results", slot.name, slot.key, json.dumps(data).encode())
 
 

@@ -69,7 +69,8 @@ class _Plan:
     reported: int = 0  # its notes to report on
     cached: list[Finding] = field(default_factory=list)
     todo: dict[str, set[str]] = field(default_factory=dict)  # path -> rule slugs
-    missed: dict[str, dict[str, Slot]] = field(default_factory=dict)  # path -> scope -> slot
+    slots: dict[str, Slot] = field(default_factory=dict)  # path -> where it is kept
+    held: dict[str, dict[str, Entry]] = field(default_factory=dict)  # path -> scope -> entry
 
 
 @dataclass(frozen=True)
@@ -137,20 +138,19 @@ def _plans(loaded: Loaded, rules: list[ActiveRule], cache, corpus) -> list[_Plan
         if not reported:
             continue
         plan = _Plan(application, len(reported))
-        slots = cache.slots(application, everywhere) if cache else {}
+        plan.slots = cache.slots(application, everywhere) if cache else {}
         for note in reported:
             if cache is None:
                 plan.todo[note.path] = set(everything)
                 continue
+            held = plan.held[note.path] = cache.get(plan.slots[note.path])
             todo: set[str] = set()
             for scope, slugs in by_scope.items():
+                entry = held.get(scope)
                 if not slugs:
                     continue
-                slot = slots[note.path][scope]
-                entry = cache.get(slot)
                 if entry is None:
                     todo |= slugs
-                    plan.missed.setdefault(note.path, {})[scope] = slot
                 else:
                     plan.cached.extend(entry.findings)
                     todo |= entry.clock & slugs
@@ -234,22 +234,26 @@ def _lint(plan: _Plan, checker: Checker, corpus, settings: _Settings):
         crashes.extend(result.crashes)
         stopped.extend(result.stopped)
         if settings.cache is not None:
-            _keep(settings.cache, plan.missed.get(note.path, {}), active, findings, note, result)
+            _keep(settings.cache, plan, active, findings, note, result)
     return findings, crashes, stopped
 
 
-def _keep(cache: ResultCache, slots, active, findings, note: Note, result) -> None:
-    """Cache the findings of each scope that missed, unless a rule of it
-    crashed or ran out of time on this note."""
-    for scope, slot in slots.items():
+def _keep(cache: ResultCache, plan: _Plan, active, findings, note: Note, result) -> None:
+    """Cache the findings of each scope that was not held, unless a rule of
+    it crashed or ran out of time on this note."""
+    held = plan.held.get(note.path, {})
+    entries = dict(held)
+    for scope in SCOPES:
         slugs = {a.rule.slug for a in active if a.rule.scope == scope}
-        if slugs & result.failed:
+        if scope in held or not slugs or slugs & result.failed:
             continue
         clock = slugs & result.clock
         kept = tuple(
             f for f in findings if f.path == note.path and f.rule in slugs and f.rule not in clock
         )
-        cache.put(slot, Entry(kept, frozenset(clock)))
+        entries[scope] = Entry(kept, frozenset(clock))
+    if entries != held:
+        cache.put(plan.slots[note.path], entries)
 
 
 @dataclass(frozen=True)
