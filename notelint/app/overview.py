@@ -17,6 +17,7 @@ from notelint.app.runner import Report
 from notelint.config import Config
 from notelint.core.display import shown
 from notelint.core.model import Application, Interviewer, Note
+from notelint.core.store import Store
 from notelint.inputs.sources import Loaded
 from notelint.plugins.registry import discover
 from notelint.report.overview import ApplicationInfo, NoteInfo, Overview, Person, Point
@@ -62,7 +63,10 @@ def _echoes(
         return {}
     pipeline = nlp.load(config.model, ECHO_NEEDS)
     analyzer = Facts(pipeline, discover(config.rule_packs).lists).specificity
-    docs = nlp.parse(pipeline, (note.body for note, _ in notes))
+    folder = nlp.cache_folder()  # the parses `check` just kept, unless --no-cache
+    docs = nlp.parse_kept(
+        pipeline, [note.body for note, _ in notes], Store(folder) if folder else None
+    )
     found = {}
     for (note, application), doc in zip(notes, docs, strict=True):
         interview = application.interview
