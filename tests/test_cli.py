@@ -284,7 +284,7 @@ def test_rule_settings_by_code_apply(notes: Path):
             "late-thank-you: {hourz: 5}",
             ":3: rules: late-thank-you: unknown option 'hourz'; did you mean 'hours'?",
         ),
-        ("NL999: {severity: error}", ": unknown rule 'NL999'"),
+        ("NL999: {severity: error}", ":3: unknown rule 'NL999'"),
     ],
 )
 def test_bad_rule_settings_name_the_file_and_line(notes: Path, settings, message):
