@@ -189,3 +189,18 @@ def test_per_file_ignores_with_an_unknown_rule_name_the_line(tmp_path: Path):
     write(tmp_path, {".notelint.yaml": "per_file_ignores:\n  'a/*': [NL302]\n  'b/*': [nope]\n"})
     with pytest.raises(ConfigError, match=r"\.notelint\.yaml:3: unknown rule 'nope'"):
         discover().active(load(tmp_path / ".notelint.yaml"))
+
+
+def test_unknown_rules_and_bad_rule_options_are_reported_together(tmp_path: Path):
+    write(
+        tmp_path,
+        {".notelint.yaml": "select: [NL9]\nrules:\n  late-thank-you: {hourz: 3}\n  NL999: {}\n"},
+    )
+    with pytest.raises(ConfigError) as error:
+        discover().active(load(tmp_path / ".notelint.yaml"))
+    here = tmp_path / ".notelint.yaml"
+    assert str(error.value).splitlines() == [
+        f"{here}:1: unknown rule 'NL9'",
+        f"{here}:4: unknown rule 'NL999'",
+        f"{here}:3: rules: late-thank-you: unknown option 'hourz'; did you mean 'hours'?",
+    ]

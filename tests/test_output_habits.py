@@ -225,7 +225,7 @@ def test_the_repository_url_is_written_once_and_the_readme_uses_it():
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert f'Repository = "{REPOSITORY}"' in pyproject
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    repos = set(re.findall(r"https://github\.com/[^\s\"@#)]+", readme))
+    repos = set(re.findall(r"https://github\.com/[^/\s]+/notelint\b", readme))
     assert repos == {REPOSITORY}
 
 

@@ -1,6 +1,9 @@
 """Turns the paths a user gave into applications: every note grouped under
 the `interview.yaml` that governs it (the nearest one in its folder or above).
 
+Folders are walked for notes, leaving out what the exclude patterns and
+`.gitignore` files say (`inputs/ignores.py`) and the reports notelint wrote
+itself; a word processor's file is reported, never silently passed over.
 Nothing here raises for bad input: a file that cannot be read becomes a
 `Problem`, and every other file is still loaded. With `context=True` the
 other notes of each application are loaded too, unreported, so that checks

@@ -123,11 +123,13 @@ class Registry:
         """The enabled rules, each with its severity and validated options.
         Every unknown rule name and every bad option is reported at once."""
         errors = self.problems(config)
-        if errors:
-            raise ConfigError("\n".join(errors))
-        settings = {self.find(name).slug: (name, value) for name, value in config.rules.items()}
+        known = {rule.slug: rule for rule in self.rules.values()}
+        known.update({rule.code: rule for rule in self.rules.values()})
+        settings = {
+            known[name].slug: (name, value) for name, value in config.rules.items() if name in known
+        }
         active = []
-        for rule in self.selected(config):
+        for rule in self.selected(config) if not errors else self.rules.values():
             name, values = settings.get(rule.slug, (rule.slug, {}))
             try:
                 active.append(ActiveRule.configure(rule, values))
