@@ -204,3 +204,23 @@ def test_unknown_rules_and_bad_rule_options_are_reported_together(tmp_path: Path
         f"{here}:4: unknown rule 'NL999'",
         f"{here}:3: rules: late-thank-you: unknown option 'hourz'; did you mean 'hours'?",
     ]
+
+
+def test_the_readme_configuration_snippets_load_and_name_every_setting(tmp_path: Path):
+    """The README's `.notelint.yaml` and `pyproject.toml` examples are valid,
+    and the YAML one documents every setting there is."""
+    import re
+
+    from notelint.config import SETTINGS
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    yaml_text = re.search(r"```yaml\n(# \.notelint\.yaml\n.*?)```", readme, re.S).group(1)
+    toml_text = re.search(r"```toml\n(# pyproject\.toml\n.*?)```", readme, re.S).group(1)
+    write(tmp_path, {"shared/coach.yaml": "fail_on: error\n"})
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / ".notelint.yaml").write_text(yaml_text, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(toml_text, encoding="utf-8")
+    config = load(tmp_path / "notes" / ".notelint.yaml")
+    assert config.extends == (tmp_path / "notes" / ".." / "shared" / "coach.yaml",)
+    assert {key for key in SETTINGS if config.origin(key) == "default"} == set()
+    assert load(tmp_path / "pyproject.toml").exclude[0].lines == ("clients/*/drafts",)
