@@ -145,7 +145,16 @@ def test_excluded_documents_are_not_reported(tmp_path):
     assert loaded.problems == []
 
 
-def test_a_text_report_saved_among_the_notes_is_not_linted_next_time(tmp_path):
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--output", "notes/report.txt"],
+        ["--format", "github", "--output", "notes/report.txt"],
+        ["--color", "always", "--output", "notes/report.md"],
+        ["--statistics", "--output", "notes/report.txt"],
+    ],
+)
+def test_a_report_saved_among_the_notes_is_not_linted_next_time(tmp_path, args):
     write(
         tmp_path,
         {
@@ -154,10 +163,34 @@ def test_a_text_report_saved_among_the_notes_is_not_linted_next_time(tmp_path):
         },
     )
     run = [sys.executable, "-m", "notelint", "check", "notes"]
-    first = subprocess.run(
-        [*run, "--output", "notes/report.txt"], cwd=tmp_path, capture_output=True, text=True
-    )
-    assert first.returncode == 1 and "NL302" in (tmp_path / "notes/report.txt").read_text()
+    first = subprocess.run([*run, *args], cwd=tmp_path, capture_output=True, text=True)
+    report = tmp_path / args[-1]
+    assert first.returncode == 1 and "NL302" in report.read_text()
     again = subprocess.run([*run, "--format", "json"], cwd=tmp_path, capture_output=True, text=True)
-    assert "report.txt" not in again.stdout
+    assert report.name not in again.stdout
     assert '"files": 1' in again.stdout
+    rewritten = subprocess.run([*run, *args], cwd=tmp_path, capture_output=True, text=True)
+    assert rewritten.returncode == 1 and report.name not in report.read_text()
+
+
+def test_force_exclude_on_the_command_line_and_in_the_configuration(tmp_path):
+    from tests.conftest import notelint
+
+    write(
+        tmp_path,
+        {
+            ".notelint.yaml": "model: blank\nselect: [template-placeholder]\nexclude: [drafts]\n",
+            "drafts/a.md": "Dear [Interviewer Name],\n\nThank you.\n",
+        },
+    )
+    named = notelint("check", "drafts/a.md", cwd=tmp_path)
+    assert named.returncode == 1 and "NL302" in named.stdout
+    forced = notelint("check", "--force-exclude", "drafts/a.md", cwd=tmp_path)
+    assert forced.returncode == 0 and forced.stdout == ""
+    assert "no notes found" in forced.stderr
+    (tmp_path / ".notelint.yaml").write_text(
+        (tmp_path / ".notelint.yaml").read_text() + "force_exclude: true\n"
+    )
+    assert notelint("check", "drafts/a.md", cwd=tmp_path).returncode == 0
+    unforced = notelint("check", "--no-force-exclude", "drafts/a.md", cwd=tmp_path)
+    assert unforced.returncode == 1

@@ -38,10 +38,14 @@ DOCUMENT_SUFFIXES = (".docx", ".doc", ".pages", ".odt", ".rtf")
 DOCUMENT_MESSAGE = "notelint reads .md, .txt and .eml; save this note as text"
 # The first line of a report notelint wrote (the text and github formats,
 # --statistics): a report saved with --output among the notes is no note.
+_COLOUR = rb"(?:\x1b\[[0-9;]*m)*"  # a report written with --color always
 _REPORT = re.compile(
-    rb"(?:\S+:\d+:\d+: \S+ |::(?:error|warning|notice) file=|Found \d+ findings? \(|"
-    rb"All clear: \d+ files? checked|Findings by rule:|No findings in \d+ files?\.)"
-)
+    _COLOUR
+    + rb"(?:\S+?:\d+:\d+:" + _COLOUR + rb" \S+ "  # path:line:col: CODE
+    + rb"|::(?:error|warning|notice) file="  # the github format
+    + rb"|Found \d+ findings? \(|All clear: \d+ files? checked"  # a summary
+    + rb"|Findings by rule:|No findings in \d+ files?\.)"  # --statistics
+)  # fmt: skip
 STDIN = "-"  # standard input without a name: a note of no folder
 
 
