@@ -194,7 +194,17 @@ def _settings(config: Config, active, requires: frozenset[str]) -> str:
         (a.rule.slug, a.rule.code, str(a.severity), repr(sorted(a.options.items())), _code(a.rule))
         for a in active
     )
-    unread = {"format", "jobs", "cache_dir", "source"}
+    # what only reports or filters what was found: not part of a result
+    unread = {
+        "format",
+        "jobs",
+        "cache_dir",
+        "source",
+        "origins",
+        "extends",
+        "min_severity",
+        "per_file_ignores",
+    }
     settings = {f: getattr(config, f) for f in config.__dataclass_fields__ if f not in unread}
     return "\n".join(
         (
