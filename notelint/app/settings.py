@@ -16,7 +16,7 @@ def render(config: Config, path: str) -> str:
     source = str(config.source) if config.source else "none (the defaults)"
     chain = "".join(f"\n#   extends {p}" for p in config.extends)
     lines = [f"# Resolved settings for: {path}", f"# Settings file: {source}{chain}"]
-    rows = [(key, _value(getattr(config, key)), config.origin(key)) for key in SETTINGS]
+    rows = [(key, _shown(config, key), config.origin(key)) for key in SETTINGS]
     width = max(len(f"{key}: {value}") for key, value, _ in rows if key != "rules")
     for key, value, origin in rows:
         if key == "rules" and config.rules:
@@ -28,6 +28,12 @@ def render(config: Config, path: str) -> str:
         lines.append(f"{f'{key}: {value}':<{width}} # {origin}")
     lines.append(f"# always excluded: {_value(DEFAULT_EXCLUDE)}")
     return "\n".join(lines) + "\n"
+
+
+def _shown(config: Config, key: str) -> str:
+    if key == "per_file_ignores":  # a mapping in the file
+        return "{" + ", ".join(_value(entry) for entry in config.per_file_ignores) + "}"
+    return _value(getattr(config, key))
 
 
 def _value(value: Any) -> str:
@@ -43,8 +49,6 @@ def _value(value: Any) -> str:
     if isinstance(value, PerFileIgnore):
         return f"{_value(value.patterns)}: [{', '.join(value.rules)}]"
     if isinstance(value, (tuple, list)):
-        if value and all(isinstance(v, PerFileIgnore) for v in value):
-            return "{" + ", ".join(_value(v) for v in value) + "}"
         return "[" + ", ".join(_value(v) for v in value) + "]"
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {_value(v)}" for k, v in value.items()) + "}"
