@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
 import traceback
 from collections.abc import Sequence
@@ -22,6 +23,7 @@ from notelint import __version__, nlp
 from notelint.config import FORMATS, Config, ConfigError, discover, load, parse_severity
 from notelint.core.display import plural as _count
 from notelint.core.display import printable
+from notelint.inputs.ignores import Patterns
 from notelint.inputs.schema import InputError, parse_when
 from notelint.nlp import ModelError
 from notelint.plugins.packs import PackError
@@ -38,7 +40,10 @@ def _say(line: str) -> None:
 
 
 def _fail(message: str) -> None:
-    _say(f"notelint: error: {message}")
+    """Each line of `message` (a configuration may have several mistakes) on
+    stderr; exit 2."""
+    for line in message.splitlines() or [""]:
+        _say(f"notelint: error: {line}")
     sys.exit(EXIT_FAILED)
 
 
@@ -59,7 +64,20 @@ def _now(ctx, param, value: str | None) -> datetime | None:
 
 
 def _severity(ctx, param, value: str | None):
+    if value == "suggestion":  # Vale's name for the lowest level
+        value = "info"
     return None if value is None else parse_severity(value)
+
+
+_TEXT_OR_JSON = click.option(
+    "--format",
+    "--output-format",
+    "format_",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -71,7 +89,11 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, allow_dash=True))
 @click.option(
-    "--format", "format_", type=click.Choice(FORMATS), help="Output format [default: text]."
+    "--format",
+    "--output-format",
+    "format_",
+    type=click.Choice(FORMATS),
+    help="Output format [default: text].",
 )
 @click.option(
     "--stdin-filename",
@@ -84,8 +106,12 @@ def main() -> None:
     type=click.Path(dir_okay=False, writable=True),
     help="Write the report to FILE.",
 )
-@click.option("--select", callback=_names, help="Only these rules (comma list of slugs or codes).")
-@click.option("--ignore", callback=_names, help="Skip these rules (comma list of slugs or codes).")
+@click.option(
+    "--select", callback=_names, help="Only these rules (comma list of slugs, codes or prefixes)."
+)
+@click.option(
+    "--ignore", callback=_names, help="Skip these rules (comma list of slugs, codes or prefixes)."
+)
 @click.option(
     "--config",
     "config_file",
@@ -98,6 +124,35 @@ def main() -> None:
     type=click.Choice(["error", "warning", "info"]),
     callback=_severity,
     help="Lowest severity that fails the run [default: warning].",
+)
+@click.option(
+    "--min-severity",
+    "--minAlertLevel",
+    "min_severity",
+    type=click.Choice(["error", "warning", "info", "suggestion"]),
+    callback=_severity,
+    help="Report nothing below this severity ('suggestion': info, as Vale says) [default: info].",
+)
+@click.option(
+    "--exit-zero",
+    is_flag=True,
+    help="Exit 0 even when findings fail the run (a run that failed still exits 2).",
+)
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    help="Colour the text report: auto honours NO_COLOR, FORCE_COLOR and TERM=dumb [default: auto].",
+)
+@click.option(
+    "--force-exclude/--no-force-exclude",
+    default=None,
+    help="Apply exclude (and .gitignore) to files named on the command line too.",
+)
+@click.option(
+    "--show-settings",
+    is_flag=True,
+    help="Print the settings in force for PATHS and where each came from; check nothing.",
 )
 @click.option(
     "--jobs",
@@ -145,6 +200,11 @@ def check(
     config_file,
     now,
     fail_on,
+    min_severity,
+    exit_zero,
+    color,
+    force_exclude,
+    show_settings,
     jobs,
     model,
     quiet,
@@ -162,14 +222,27 @@ def check(
     given = _stdin(paths, stdin_filename)  # path -> bytes: standard input, read once
     paths = tuple(given) or paths
     overrides = dict(
-        format=format_, select=select, ignore=ignore, fail_on=fail_on, jobs=jobs, model=model
+        format=format_,
+        select=select,
+        ignore=ignore,
+        fail_on=fail_on,
+        min_severity=min_severity,
+        force_exclude=force_exclude,
+        jobs=jobs,
+        model=model,
     )
-    groups = _guarded(lambda: _configs(paths or (".",), config_file, overrides), verbose)
+    paths = tuple(paths or (".",))
+    groups = _guarded(lambda: _configs(paths, config_file, overrides), verbose)
+    if show_settings:
+        _show_settings(groups)
+        return
     formats = sorted({config.format for config, _ in groups})
     if len(formats) > 1:
         _fail(
             f"the configurations of these paths ask for different formats ({', '.join(formats)}); pass --format"
         )
+    if output:
+        groups = [(_without(config, Path(output)), members) for config, members in groups]
     folder = None if no_cache else _cache_folder(groups[0][0])
     nlp.keep_in(folder)
     options = RunOptions(now=now or _clock(), show_confidential=show_confidential, cache_dir=folder)
@@ -182,7 +255,7 @@ def check(
     report = checked()
     config = groups[0][0]
     if show_diff:
-        _diff(report, output, given)
+        _diff(report, output, given, exit_zero)
     if fix:
         report = _fix(report, checked, given)
     if fix and given:  # the fixed text goes to stdout, as ruff does; the report to stderr
@@ -194,11 +267,58 @@ def check(
             stats.write(report, stream)
         else:
             context = _html_context(report, config, options) if config.format == "html" else {}
-            report.write(stream, config.format, quiet=quiet, fail_on=config.fail_on, **context)
+            report.write(
+                stream,
+                config.format,
+                quiet=quiet,
+                fail_on=config.fail_on,
+                color=_colour(color, output),
+                fixable_paths=_fixable_paths(report, given) if config.format == "text" else None,
+                **context,
+            )
             if statistics:
                 stats.write(report, beside if output else sys.stderr)
     _errors(report, verbose)
-    sys.exit(EXIT_FINDINGS if report.failing else EXIT_CLEAN)
+    if not report.files and not report.findings:
+        from notelint.inputs.notes import NOTE_SUFFIXES
+
+        _say(
+            f"notelint: warning: no notes found in {' '.join(paths)} (notelint reads "
+            f"{', '.join(NOTE_SUFFIXES[:-1])} and {NOTE_SUFFIXES[-1]} files)"
+        )
+    sys.exit(EXIT_FINDINGS if report.failing and not exit_zero else EXIT_CLEAN)
+
+
+def _colour(choice: str, output: str | None) -> bool | None:
+    """Whether the text report is coloured: True, False, or None for "if
+    stdout is a terminal". As Python's own (3.13) and no-color.org: the
+    option first, then NO_COLOR (any non-empty value), FORCE_COLOR,
+    TERM=dumb. A report written to --output is coloured only when asked."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR") or output is not None:
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("TERM") == "dumb":
+        return False
+    return None
+
+
+def _without(config: Config, output: Path) -> Config:
+    """`config` leaving out the report file: a report saved among the notes
+    is not read as one of them."""
+    where = output.absolute()
+    pattern = "/" + re.sub(r"([\\*?\[\]!# ])", r"\\\1", where.name)
+    return replace(config, exclude=(*config.exclude, Patterns((pattern,), where.parent.resolve())))
+
+
+def _show_settings(groups: list[tuple[Config, list[str]]]) -> None:
+    from notelint.app.settings import render
+
+    for config, members in groups:
+        for path in members:
+            click.echo(render(config, path))
 
 
 def _cache_folder(config: Config) -> Path:
@@ -273,7 +393,7 @@ def _output(path: str | None, default=None):
         yield stream
 
 
-def _diff(report, output: str | None, given: dict[str, bytes]) -> None:
+def _diff(report, output: str | None, given: dict[str, bytes], exit_zero: bool) -> None:
     """--diff: the safe fixes as a unified diff; nothing written. Exit 1 when
     there is something to fix, as ruff does."""
     from notelint.app import fixes
@@ -287,14 +407,23 @@ def _diff(report, output: str | None, given: dict[str, bytes]) -> None:
         f"notelint: would fix {_count(planned.count, 'finding')} in {_count(len(planned.files), 'file')}"
     )
     _errors(report, verbose=False)
-    sys.exit(EXIT_FINDINGS if planned.files else EXIT_CLEAN)
+    sys.exit(EXIT_FINDINGS if planned.files and not exit_zero else EXIT_CLEAN)
+
+
+def _fixable_paths(report, given: dict[str, bytes]) -> set[str]:
+    """The files whose fixes `--fix` would write (not an encoded e-mail body,
+    a read-only file or a link out): the text format marks their fixes."""
+    if not any(f.fix is not None for f in report.findings):
+        return set()
+    return {file.path for file in _planned_fixes(report, given).files}
 
 
 def _planned_fixes(report, given: dict[str, bytes]):
     """The safe fixes of a report, shown with the report's own redaction."""
     from notelint.app import fixes
+    from notelint.report.formatters.common import fixable_rules
 
-    fixable = fixes.fixable_rules(report.rules)
+    fixable = fixable_rules(report.rules)
     return fixes.plan(
         report.findings, report.sources, fixable, report.shown, report.secrets, report.roots, given
     )
@@ -361,11 +490,32 @@ def _configs(
     type=click.Path(exists=True, dir_okay=False),
     help="Use this configuration file.",
 )
-def rules(config_file: str | None) -> None:
+@_TEXT_OR_JSON
+def rules(config_file: str | None, format_: str) -> None:
     """List every rule: code, slug, default severity, summary."""
     registry = _registry(config_file)
-    width = max(len(r.slug) for r in registry.rules.values())
-    for rule in sorted(registry.rules.values(), key=lambda r: r.code):
+    listed = sorted(registry.rules.values(), key=lambda r: r.code)
+    if format_ == "json":
+        import json
+
+        from notelint.core.links import rule_url
+
+        document = [
+            {
+                "code": rule.code,
+                "slug": rule.slug,
+                "severity": str(rule.severity),
+                "scope": rule.scope,
+                "fixable": bool(rule.fixable),
+                "summary": rule.summary(),
+                "url": rule_url(rule),
+            }
+            for rule in listed
+        ]
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+        return
+    width = max(len(r.slug) for r in listed)
+    for rule in listed:
         click.echo(f"{rule.code:<6} {rule.slug:<{width}}  {rule.severity:<7}  {rule.summary()}")
 
 
@@ -397,14 +547,7 @@ def explain(rule: str, config_file: str | None) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--now", callback=_now, help="Reference time [default: the clock].")
-@click.option(
-    "--format",
-    "format_",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@_TEXT_OR_JSON
 def timeline(paths: Sequence[str], now, format_) -> None:
     """Show, per application, which notes went when and what is due next."""
     import json

@@ -3,6 +3,9 @@ writes files into a temporary notes folder and runs the real engine on it."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import textwrap
 from datetime import datetime
 from pathlib import Path
@@ -32,6 +35,20 @@ FULL = frozenset({"pos", "lemma", "dep", "ents"})
 def nlp():
     """The full default pipeline, loaded once (nlp.load caches per process)."""
     return nlp_module.load(None, FULL)
+
+
+def notelint(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`notelint ARGS` in a fresh process; the colour variables of the
+    environment that runs the tests are left out (`env` may set them)."""
+    inherited = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    return subprocess.run(
+        [sys.executable, "-m", "notelint", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**inherited, **(env or {})},
+    )
 
 
 def write(root: Path, files: dict[str, str | bytes]) -> None:

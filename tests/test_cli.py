@@ -4,28 +4,16 @@ document of the contract, one-line errors, plugins, and a fast start."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import CONTENT_SLUGS, CONTRACT_SLUGS, write
+from tests.conftest import CONTENT_SLUGS, CONTRACT_SLUGS, notelint, write
 
 INTERVIEW = "company: Acme Robotics\ninterviewers:\n  - name: Maria Gonzalez\n"
 PACK = "rules:\n  - slug: house-word\n    code: HW1\n    severity: info\n    kind: existence\n    tokens: [synergy]\n"
-
-
-def notelint(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "notelint", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, **(env or {})},
-    )
 
 
 @pytest.fixture
@@ -74,7 +62,7 @@ def test_exit_codes_follow_fail_on(notes: Path):
 def test_text_output_reads_like_ruff(notes: Path):
     result = notelint("check", "notes/app/maria.md", "--fail-on", "info", cwd=notes)
     assert result.stdout.splitlines()[:4] == [
-        "notes/app/maria.md:5:5: HW1 [house-word] 'synergy'",
+        "notes/app/maria.md:5:5: HW1 [house-word] info: 'synergy'",
         "  |",
         "5 | Our synergy.",
         "  |     ^^^^^^^",
@@ -129,13 +117,20 @@ def test_missing_model_is_one_line(notes: Path):
 
 
 @pytest.mark.parametrize(
-    "command", [["rules"], ["explain", "unreadable-input"], ["--help"], ["check", "--help"]]
+    "command",
+    [
+        ["rules"],
+        ["rules", "--format", "json"],
+        ["explain", "unreadable-input"],
+        ["--help"],
+        ["check", "--help"],
+    ],
 )
 def test_listing_commands_never_import_spacy(tmp_path: Path, command):
     code = (
         "import sys\nfrom notelint.cli import main\n"
         f"try:\n    main({command!r})\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
-        "for heavy in ('spacy', 'pygls', 'lsprotocol'):\n"
+        "for heavy in ('spacy', 'pygls', 'lsprotocol', 'pathspec'):\n"
         "    assert heavy not in sys.modules, heavy + ' imported'\n"
     )
     result = subprocess.run(
@@ -284,7 +279,7 @@ def test_rule_settings_by_code_apply(notes: Path):
             "late-thank-you: {hourz: 5}",
             ":3: rules: late-thank-you: unknown option 'hourz'; did you mean 'hours'?",
         ),
-        ("NL999: {severity: error}", ": unknown rule 'NL999'"),
+        ("NL999: {severity: error}", ":3: unknown rule 'NL999'"),
     ],
 )
 def test_bad_rule_settings_name_the_file_and_line(notes: Path, settings, message):

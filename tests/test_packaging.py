@@ -71,3 +71,21 @@ def test_wheel_ships_the_report_templates_and_the_schemas(wheel, folder):
     names = set(wheel.namelist())
     files = sorted(p.name for p in (ROOT / "notelint" / folder).iterdir())
     assert files and all(f"notelint/{folder}/{name}" in names for name in files)
+
+
+def test_the_license_file_matches_pyproject_and_ships_in_the_wheel(wheel):
+    import tomllib
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert declared["project"]["license"] == "MIT"
+    text = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert text.startswith("MIT License\n") and "Permission is hereby granted" in text
+    (shipped,) = [n for n in wheel.namelist() if n.endswith(".dist-info/licenses/LICENSE")]
+    assert wheel.read(shipped).decode() == text
+
+
+def test_the_changelog_keeps_an_unreleased_section():
+    text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert "keepachangelog.com" in text
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert headings[:2] == ["## [Unreleased]", "## [0.1.0]"]

@@ -212,7 +212,7 @@ def test_a_bad_note_fails_the_commit_and_a_fixed_one_passes(project):
     assert "notelint" in output and "Failed" in output
     assert (
         "notes/acme/maria-gonzalez.md:2:1: NL001 [unreadable-input] "
-        "to: 'Mario Gonzales' is not an interviewer"
+        "error: to: 'Mario Gonzales' is not an interviewer"
     ) in output, output
     assert "did you mean 'Maria Gonzalez'?" in output
     assert "raj-patel.md" not in output  # not passed by pre-commit: not reported
@@ -229,7 +229,7 @@ def test_the_hook_definition():
 
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     hook = next(h for h in hooks if h["id"] == "notelint")
-    assert hook["entry"] == "notelint check" and hook["language"] == "python"
+    assert hook["entry"] == "notelint check --force-exclude" and hook["language"] == "python"
     import re
 
     files, exclude = re.compile(hook["files"]), re.compile(hook["exclude"])
@@ -289,3 +289,41 @@ def test_only_the_files_passed_are_reported_but_siblings_are_context(tmp_path, m
     assert "notes/acme/maria-gonzalez.md:4:1: T500 [house-twin]" in result.stdout
     assert "raj-patel" not in result.stdout
     assert "in 1 file." in result.stdout
+
+
+@needs_git
+@needs_pre_commit
+def test_the_readme_rev_is_a_commit_that_autoupdate_freeze_moves_on(
+    tmp_path, env, hook_repo, cache_dir
+):
+    """The README's snippet, pointed at this checkout: its `rev:` is a commit
+    hash (there are no tags), and `pre-commit autoupdate --freeze` pins it to
+    the newest commit of the hook repository."""
+    import re
+
+    import yaml
+
+    from notelint.core.links import REPOSITORY
+
+    repo, head = hook_repo
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    snippet = re.search(r"```yaml\n(# \.pre-commit-config\.yaml\n.*?)```", readme, re.S).group(1)
+    (entry,) = yaml.safe_load(snippet)["repos"]
+    assert entry["repo"] == REPOSITORY and re.fullmatch(r"[0-9a-f]{40}", entry["rev"])
+    assert [hook["id"] for hook in entry["hooks"]] == ["notelint"]
+    project = tmp_path / "coach"
+    project.mkdir()
+    git("init", "-q", cwd=project, env=env)
+    config = project / ".pre-commit-config.yaml"
+    config.write_text(snippet.replace(REPOSITORY, repo.as_posix()), encoding="utf-8")
+    updated = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "autoupdate", "--freeze"],
+        cwd=project,
+        env=dict(env, PRE_COMMIT_HOME=str(cache_dir / "autoupdate-home")),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert updated.returncode == 0, updated.stdout + updated.stderr
+    (entry,) = yaml.safe_load(config.read_text(encoding="utf-8"))["repos"]
+    assert entry["rev"] == head

@@ -250,7 +250,3 @@ def write(file: FileFix) -> None:
         with suppress(OSError):
             os.unlink(temporary)
         raise
-
-
-def fixable_rules(rules: Iterable) -> set[str]:
-    return {r.slug for r in rules if getattr(r, "fixable", False)}

@@ -15,6 +15,7 @@ from typing import IO
 import notelint
 from notelint import __version__, nlp
 from notelint.analysis.facts import Facts
+from notelint.app import selection
 from notelint.config import Config, ConfigError
 from notelint.core.model import Application, Finding
 from notelint.engine import linter
@@ -119,6 +120,9 @@ def run(
             else None,
             overrides=options.overrides,
             parsed=session.interviews if session else None,
+            gitignore=config.respect_gitignore,
+            force_exclude=config.force_exclude,
+            top=config.source.parent if config.source else None,
         )
         known = {name for rule in registry.rules.values() for name in (rule.slug, rule.code)}
         loaded.problems.extend(
@@ -154,8 +158,9 @@ def run(
             cache,
             options.progress,
         )
-        report.findings.extend(outcome.findings)
-        report.failing |= linter.fails(outcome.findings, config.fail_on)
+        findings = selection.kept(outcome.findings, config, registry)
+        report.findings.extend(findings)
+        report.failing |= linter.fails(findings, config.fail_on)
         report.crashes.extend(outcome.crashes)
         report.files += outcome.files
         report.checked += outcome.checked
@@ -189,7 +194,17 @@ def _settings(config: Config, active, requires: frozenset[str]) -> str:
         (a.rule.slug, a.rule.code, str(a.severity), repr(sorted(a.options.items())), _code(a.rule))
         for a in active
     )
-    unread = {"format", "jobs", "cache_dir", "source"}
+    # what only reports or filters what was found: not part of a result
+    unread = {
+        "format",
+        "jobs",
+        "cache_dir",
+        "source",
+        "origins",
+        "extends",
+        "min_severity",
+        "per_file_ignores",
+    }
     settings = {f: getattr(config, f) for f in config.__dataclass_fields__ if f not in unread}
     return "\n".join(
         (

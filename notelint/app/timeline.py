@@ -125,6 +125,8 @@ def load(paths: list[str] | tuple[str, ...], config: Config) -> Loaded:
         max_file_size=config.max_file_size,
         max_note_chars=config.max_note_chars,
         context=True,
+        gitignore=config.respect_gitignore,
+        top=config.source.parent if config.source else None,
     )
 
 

@@ -14,10 +14,11 @@ from notelint.core.model import ROLES, Severity
 # date or date-time), round, zone (IANA), choice, people (the interviewers).
 # Configuration: names (a list, or a comma string), folders, severity,
 # choice, text, count (a positive whole number), cores (0 or more: 0 is one
-# per core), folder, zone, settings (rule -> its options).
+# per core), folder, zone, settings (rule -> its options), patterns
+# (gitignore-style), ignores (pattern -> rules), flag (true or false), file.
 KINDS = frozenset(
     {"text", "texts", "when", "round", "zone", "choice", "people", "names", "folders"}
-    | {"severity", "count", "cores", "folder", "settings"}
+    | {"severity", "count", "cores", "folder", "settings", "patterns", "ignores", "flag", "file"}
 )
 
 
@@ -80,21 +81,39 @@ INTERVIEW = (
     Key("interviewers", "people", "everyone you met"),
 )
 
-FORMATS = ("text", "json", "sarif", "github", "rdjson", "junit", "html")
+FORMATS = ("text", "json", "sarif", "github", "rdjson", "junit", "gitlab", "html")
+SEVERITIES = tuple(s.value for s in Severity)
 
 CONFIG = (
-    Key("select", "names", "only these rules (slugs or codes); empty: all"),
-    Key("ignore", "names", "skip these rules (slugs or codes)"),
     Key(
-        "fail_on",
+        "select",
+        "names",
+        "only these rules (slugs, codes or code prefixes such as NL6); empty: all",
+    ),
+    Key("ignore", "names", "skip these rules (slugs, codes or code prefixes)"),
+    Key(
+        "per_file_ignores",
+        "ignores",
+        "gitignore-style patterns (relative to this file) -> the rules switched off for those files",
+    ),
+    Key("fail_on", "severity", "the lowest severity that fails the run", choices=SEVERITIES),
+    Key(
+        "min_severity",
         "severity",
-        "the lowest severity that fails the run",
-        choices=tuple(s.value for s in Severity),
+        "report nothing below this severity (not shown, not counted, never failing)",
+        choices=SEVERITIES,
     ),
     Key("format", "choice", "the output format", choices=FORMATS),
     Key("model", "text", "an installed spaCy pipeline, or 'blank'"),
     Key("rule_packs", "folders", "folders of YAML rule packs (house rules)"),
-    Key("exclude", "names", "file or folder names to skip"),
+    Key("exclude", "patterns", "gitignore-style patterns of files and folders to skip"),
+    Key("respect_gitignore", "flag", "leave out what .gitignore files leave out", default=True),
+    Key(
+        "force_exclude",
+        "flag",
+        "apply exclude and .gitignore to files named on the command line too",
+        default=False,
+    ),
     Key("max_file_size", "count", "bytes; larger files are refused"),
     Key("max_note_chars", "count", "characters; a longer note is refused before it is read"),
     Key("note_timeout", "count", "seconds the rules may take on one note"),
@@ -103,6 +122,11 @@ CONFIG = (
     Key("timezone", "zone", "the IANA time zone of times written without one"),
     Key("rules", "settings", "per rule (slug): its severity and options"),
 )
+
+
+# Read from a configuration file but no setting of its own: the file whose
+# settings this one's go on top of.
+EXTEND = Key("extend", "file", "another configuration file to inherit, relative to this one")
 
 
 def names(keys: tuple[Key, ...]) -> tuple[str, ...]:

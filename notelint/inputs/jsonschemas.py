@@ -59,6 +59,14 @@ def _kind(key: fields.Key) -> dict[str, Any]:
         return {"anyOf": [{"type": "string"}, _NAMES]}
     if kind == "settings":
         return {"type": "object", "additionalProperties": {"type": "object"}}
+    if kind == "patterns":
+        return {"anyOf": [{"type": "string"}, _NAMES]}
+    if kind == "ignores":
+        return {"type": "object", "additionalProperties": {"anyOf": [{"type": "string"}, _NAMES]}}
+    if kind == "flag":
+        return {"type": "boolean"}
+    if kind == "file":
+        return {"type": "string", "minLength": 1}
     raise AssertionError(kind)
 
 
@@ -98,7 +106,7 @@ def config_schema() -> dict[str, Any]:
         "$schema": DRAFT,
         "title": "notelint .notelint.yaml",
         "description": "notelint's settings; options on the command line win.",
-        **_object(fields.CONFIG, aliases=True),
+        **_object((fields.EXTEND, *fields.CONFIG), aliases=True),
     }
 
 

@@ -1,6 +1,9 @@
 """Turns the paths a user gave into applications: every note grouped under
 the `interview.yaml` that governs it (the nearest one in its folder or above).
 
+Folders are walked for notes, leaving out what the exclude patterns and
+`.gitignore` files say (`inputs/ignores.py`) and the reports notelint wrote
+itself; a word processor's file is reported, never silently passed over.
 Nothing here raises for bad input: a file that cannot be read becomes a
 `Problem`, and every other file is still loaded. With `context=True` the
 other notes of each application are loaded too, unreported, so that checks
@@ -14,7 +17,6 @@ input without a name: a note with no folder, governed by no interview.yaml.
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -23,13 +25,27 @@ from pathlib import Path
 
 from notelint.core.display import shown as _shown
 from notelint.core.model import Application, Interview, Note, Problem
+from notelint.inputs.ignores import Excluder, Patterns
 from notelint.inputs.interview import parse_interview
 from notelint.inputs.notes import NOTE_SUFFIXES, decode, parse_note
 from notelint.inputs.recipients import interviewer_named, interviewer_of_file
 from notelint.inputs.schema import InputError, suggest
 
 INTERVIEW_FILE = "interview.yaml"
-DEFAULT_EXCLUDE = ("README.md", "CHANGELOG.md", "LICENSE*", "node_modules", "venv")
+DEFAULT_EXCLUDE = Patterns(("README.md", "CHANGELOG.md", "LICENSE*", "node_modules", "venv"))
+# Word processors' files: a note saved in one cannot be checked, and says so.
+DOCUMENT_SUFFIXES = (".docx", ".doc", ".pages", ".odt", ".rtf")
+DOCUMENT_MESSAGE = "notelint reads .md, .txt and .eml; save this note as text"
+# The first line of a report notelint wrote (the text and github formats,
+# --statistics): a report saved with --output among the notes is no note.
+_COLOUR = rb"(?:\x1b\[[0-9;]*m)*"  # a report written with --color always
+_REPORT = re.compile(
+    _COLOUR
+    + rb"(?:\S+?:\d+:\d+:" + _COLOUR + rb" \S+ "  # path:line:col: CODE
+    + rb"|::(?:error|warning|notice) file="  # the github format
+    + rb"|Found \d+ findings? \(|All clear: \d+ files? checked"  # a summary
+    + rb"|Findings by rule:|No findings in \d+ files?\.)"  # --statistics
+)  # fmt: skip
 STDIN = "-"  # standard input without a name: a note of no folder
 
 
@@ -46,24 +62,32 @@ class Loaded:
 def load(
     paths: Sequence[str],
     *,
-    exclude: Iterable[str] = (),
+    exclude: Iterable[Patterns] = (),
     max_file_size: int = 1_000_000,
     max_note_chars: int = 200_000,
     context: bool = True,
     neighbours: Path | None = None,
     overrides: Mapping[str | Path, bytes] | None = None,
     parsed: dict | None = None,
+    gitignore: bool = False,
+    force_exclude: bool = False,
+    top: Path | None = None,
 ) -> Loaded:
     """The applications under `paths`; with `context`, every note of each
     application touched; with `neighbours` (a folder), the interview of
     every other application under it; `overrides` (path -> bytes) read
     instead of those files on disk. `parsed` keeps the interviews read, by
-    file and content, for the next load (a language server's session)."""
+    file and content, for the next load (a language server's session).
+    `exclude` (and, with `gitignore`, the .gitignore files up to the git
+    repository's top, else up to `top` or the paths given) leaves files out
+    of folders, and out of the files named too with `force_exclude`."""
+    tops = {_real(Path(p)) for p in paths if p != STDIN} | ({top.resolve()} if top else set())
     loader = _Loader(
-        tuple(DEFAULT_EXCLUDE) + tuple(exclude),
+        Excluder((DEFAULT_EXCLUDE, *exclude), gitignore, tops),
         max_file_size,
         max_note_chars,
-        {_located(Path(path)): data for path, data in (overrides or {}).items()},
+        force_exclude,
+        {file_location(Path(path)): data for path, data in (overrides or {}).items()},
         parsed,
     )
     for given in paths:
@@ -86,21 +110,24 @@ def git_root(path: Path) -> Path | None:
 def interview_file_of(path: str | Path) -> Path | None:
     """The interview.yaml that governs the note at `path` (the nearest one in
     its folder or above), whether or not the note is on disk yet."""
-    return _Loader((), 0, 0)._governs(_located(Path(path)))
+    return _Loader(Excluder(), 0, 0)._governs(file_location(Path(path)))
 
 
 class _Loader:
     def __init__(
         self,
-        exclude: tuple[str, ...],
+        excluder: Excluder,
         max_file_size: int,
         max_note_chars: int,
+        force_exclude: bool = False,
         overrides: Mapping[Path, bytes] | None = None,
         parsed: dict | None = None,
     ):
-        self.exclude = exclude
+        self.excluder = excluder
+        self.force_exclude = force_exclude
         self.max_file_size = max_file_size
         self.max_note_chars = max_note_chars
+        self.documents: list[tuple[str, Path]] = []  # word processors' files, to report
         self.overrides = dict(overrides or {})  # located path -> what it holds instead
         # (located, lines) -> (bytes, Interview): parsed before, reused while unchanged
         self.parsed = {} if parsed is None else parsed
@@ -115,33 +142,41 @@ class _Loader:
         passing the one file that changed): it and the notes it governs,
         whose findings may change with it."""
         path = Path(given)
-        if path.is_dir() and _located(path) not in self.overrides:
+        if path.is_dir() and file_location(path) not in self.overrides:
             for shown, located in self._walk(given):
                 self._add_file(shown, located, report=True)
             return
-        self._add_file(given, _located(path), report=True)
+        if self.force_exclude and given != STDIN and self.excluder.excluded(file_location(path)):
+            return
+        self._add_file(given, file_location(path), report=True, named=True)
         if path.name == INTERVIEW_FILE:
             for shown, located in self._walk(str(path.parent)):
-                if located.name != INTERVIEW_FILE and self._governs(located) == _located(path):
+                if located.name != INTERVIEW_FILE and self._governs(located) == file_location(path):
                     self._add_file(shown, located, report=True)
 
     def _walk(self, top: str) -> Iterator[tuple[str, Path]]:
+        """The notes, interview files and word processors' files under `top`
+        that no exclude pattern or .gitignore leaves out."""
         for folder, dirs, files in os.walk(top, onerror=self._walk_error):
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not self._excluded(d))
-            for name in sorted(files):
-                if name == INTERVIEW_FILE or (
-                    name.lower().endswith(NOTE_SUFFIXES) and not self._excluded(name)
-                ):
+            real = _real(Path(folder))
+            kept = [d for d in dirs if not d.startswith(".") and not self._excluded(real / d, True)]
+            bundles = [d for d in kept if d.lower().endswith(DOCUMENT_SUFFIXES)]  # .pages
+            dirs[:] = sorted(set(kept) - set(bundles))
+            for name in sorted(files + bundles):
+                wanted = name == INTERVIEW_FILE or name.lower().endswith(
+                    (*NOTE_SUFFIXES, *DOCUMENT_SUFFIXES)
+                )
+                if wanted and (name == INTERVIEW_FILE or not self._excluded(real / name)):
                     shown = os.path.normpath(os.path.join(folder, name))
-                    yield shown, _located(Path(shown))
+                    yield shown, real / name
 
     def _walk_error(self, error: OSError) -> None:
         self.loaded.problems.append(
             Problem(str(error.filename), f"cannot read folder: {error.strerror}")
         )
 
-    def _excluded(self, name: str) -> bool:
-        return any(fnmatch.fnmatch(name, pattern) for pattern in self.exclude)
+    def _excluded(self, located: Path, is_dir: bool = False) -> bool:
+        return self.excluder.excluded(located, is_dir)
 
     def add_context(self) -> None:
         """Load the unreported notes of every application already touched."""
@@ -163,10 +198,13 @@ class _Loader:
         notes are not read)."""
         found: list[Application] = []
         for folder, dirs, files in os.walk(root, onerror=lambda error: None):
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not self._excluded(d))
+            real = _real(Path(folder))
+            dirs[:] = sorted(
+                d for d in dirs if not d.startswith(".") and not self._excluded(real / d, True)
+            )
             if INTERVIEW_FILE not in files:
                 continue
-            located = _located(Path(folder) / INTERVIEW_FILE)
+            located = file_location(Path(folder) / INTERVIEW_FILE)
             if located in self.interviews:
                 continue
             problems = len(self.loaded.problems)
@@ -177,14 +215,21 @@ class _Loader:
         return found
 
     # -- reading ----------------------------------------------------------------
-    def _add_file(self, shown: str, located: Path, report: bool) -> None:
+    def _add_file(self, shown: str, located: Path, report: bool, named: bool = False) -> None:
         if located.name == INTERVIEW_FILE:
             self._interview(located, shown)
             return
         if located in self.notes:
             return
+        if located.name.lower().endswith(DOCUMENT_SUFFIXES):
+            if report:
+                self.documents.append((shown, located))
+            return
         try:
-            note = parse_note(shown, self._read(located), self.max_note_chars)
+            data = self._read(located)
+            if not named and _REPORT.match(data[:300].lstrip(b"\xef\xbb\xbf")):
+                return  # a report notelint wrote, not a note
+            note = parse_note(shown, data, self.max_note_chars)
         except InputError as error:
             if report:
                 self.loaded.problems.append(Problem(shown, str(error), error.line or 1))
@@ -266,6 +311,16 @@ class _Loader:
 
     # -- grouping ---------------------------------------------------------------
     def result(self) -> Loaded:
+        attached = {
+            (located.parent, name)
+            for located, note in self.notes.items()
+            for name in note.attachments
+        }
+        self.loaded.problems.extend(
+            Problem(shown, DOCUMENT_MESSAGE)
+            for shown, located in self.documents
+            if (located.parent, located.name) not in attached
+        )
         groups: dict[object, list[Note]] = {}
         owners: dict[object, Interview | None] = {}
         for located, note in sorted(self.notes.items(), key=lambda item: item[1].path):
@@ -303,7 +358,7 @@ class _Loader:
         return replace(note, recipient=match)
 
 
-def _located(path: Path) -> Path:
+def file_location(path: Path) -> Path:
     """Where a file is: its folder resolved, its own name kept. A note that
     is a symlink belongs to the folder it is linked into, and is governed by
     that folder's interview.yaml, not by its target's. Standard input

@@ -27,7 +27,7 @@ from notelint.inputs.schema import InputError
 from notelint.inputs.sources import INTERVIEW_FILE, interview_file_of
 from notelint.nlp import ModelError
 from notelint.plugins.packs import PackError
-from notelint.report.formatters.common import shown_fix
+from notelint.report.formatters.common import fixable_rules, shown_fix
 from notelint.report.redaction import term_secrets
 
 STOPPING = (ConfigError, PackError, ModelError, InputError)  # what exits 2 on the command line
@@ -146,7 +146,7 @@ def fixable(linted: Linted) -> list[Finding]:
     """The findings of a check whose fix an editor may apply and show."""
     if linted.report is None:
         return []
-    rules = fixes.fixable_rules(linted.report.rules)
+    rules = fixable_rules(linted.report.rules)
     return [f for f in linted.findings if shown_fix(f) is not None and f.rule in rules]
 
 
@@ -162,7 +162,7 @@ def edits(
     planned = fixes.plan(
         findings,
         report.sources,
-        fixes.fixable_rules(report.rules),
+        fixable_rules(report.rules),
         report.shown,
         report.secrets,
         given={path: buffer.encode("utf-8", "replace")},

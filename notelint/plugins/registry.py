@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import enum
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
@@ -14,7 +15,6 @@ from typing import Any
 
 from notelint.config import Config, ConfigError, parse_severity
 from notelint.core.model import Severity
-from notelint.inputs import yamlio
 from notelint.inputs.schema import InputError, suggest
 from notelint.plugins import packs
 from notelint.rule import ANNOTATIONS, Rule
@@ -59,36 +59,98 @@ class Registry:
                 return rule
         raise ConfigError(f"unknown rule '{name}'{suggest(name, self.rules)}")
 
+    def matching(self, selector: str) -> dict[str, int]:
+        """The rules a selector names, as ruff reads one: a slug or a whole
+        code (the most specific), or the start of codes (`NL6`: every NL6xx
+        rule; longer prefixes are more specific). slug -> specificity. A
+        selector that names no rule is a configuration error."""
+        found = {
+            rule.slug: EXACT if selector in (rule.slug, rule.code) else len(selector)
+            for rule in self.rules.values()
+            if selector in (rule.slug, rule.code)
+            or (_PREFIX.fullmatch(selector) and rule.code.startswith(selector))
+        }
+        if not found:
+            self.find(selector)  # raises, with a did-you-mean
+        return found
+
+    def problems(self, config: Config) -> list[str]:
+        """Every rule name of `config` that names no rule, with where it is."""
+        named = [(n, config.where("select"), self.matching) for n in config.select]
+        named += [(n, config.where("ignore"), self.matching) for n in config.ignore]
+        named += [(n, config.where(f"rules.{n}"), self.find) for n in config.rules]
+        named += [
+            (n, f"{entry.where}: ", self.matching)
+            for entry in config.per_file_ignores
+            for n in entry.rules
+        ]
+        found = []
+        for name, where, look_up in named:
+            try:
+                look_up(name)
+            except ConfigError as error:
+                found.append(f"{where}{error}")
+        return found
+
+    def selected(self, config: Config) -> list[type[Rule]]:
+        """The rules `select` and `ignore` leave on: a rule is on when the most
+        specific selector naming it is in `select` (an empty `select` names
+        every rule, least specifically), as in ruff: `--select NL6 --ignore
+        NL601` keeps NL602, `--ignore NL6 --select NL601` keeps NL601.
+        `unreadable-input` stays on unless `ignore` names it."""
+        chosen = (
+            _specificity(self, config.select) if config.select else dict.fromkeys(self.rules, 0)
+        )
+        ignored = _specificity(self, config.ignore)
+        on = [
+            rule
+            for slug, rule in self.rules.items()
+            if slug in chosen and chosen[slug] > ignored.get(slug, -1)
+        ]
+        if (
+            UNREADABLE in self.rules
+            and UNREADABLE not in ignored
+            and self.rules[UNREADABLE] not in on
+        ):
+            on.append(self.rules[UNREADABLE])
+        return sorted(on, key=lambda r: r.code)
+
+    def slugs(self, names: Iterable[str]) -> set[str]:
+        """The slugs of the rules `names` (slugs, codes, prefixes) name."""
+        return set(_specificity(self, names))
+
     def active(self, config: Config) -> list[ActiveRule]:
         """The enabled rules, each with its severity and validated options.
-        `unreadable-input` stays on unless ignored by name: a file nobody
-        could read is never silently skipped."""
-        try:
-            settings = {self.find(name).slug: (name, value) for name, value in config.rules.items()}
-            chosen = [self.find(n) for n in config.select] or list(self.rules.values())
-            ignored = {self.find(n).slug for n in config.ignore}
-        except ConfigError as error:
-            raise ConfigError(f"{_where(config)}{error}") from None
-        if UNREADABLE in self.rules and UNREADABLE not in ignored:
-            chosen.append(self.rules[UNREADABLE])
+        Every unknown rule name and every bad option is reported at once."""
+        errors = self.problems(config)
+        known = {rule.slug: rule for rule in self.rules.values()}
+        known.update({rule.code: rule for rule in self.rules.values()})
+        settings = {
+            known[name].slug: (name, value) for name, value in config.rules.items() if name in known
+        }
         active = []
-        for rule in sorted(set(chosen), key=lambda r: r.code):
-            if rule.slug in ignored:
-                continue
+        for rule in self.selected(config) if not errors else self.rules.values():
             name, values = settings.get(rule.slug, (rule.slug, {}))
             try:
                 active.append(ActiveRule.configure(rule, values))
             except ConfigError as error:
-                line = yamlio.line_of(config.rules, name)
-                raise ConfigError(f"{_where(config, line)}rules: {name}: {error}") from None
+                errors.append(f"{config.where(f'rules.{name}')}rules: {name}: {error}")
+        if errors:
+            raise ConfigError("\n".join(errors))
         return active
 
 
-def _where(config: Config, line: int | None = None) -> str:
-    """'file:line: ' (or less) for an error about the configuration."""
-    if config.source is None:
-        return ""
-    return f"{config.source}:{line}: " if line else f"{config.source}: "
+EXACT = 1000  # a slug or a whole code: more specific than any prefix
+_PREFIX = re.compile(r"[A-Z]+[0-9]*")  # NL, NL6, NL60: the start of a code
+
+
+def _specificity(registry: Registry, selectors: Iterable[str]) -> dict[str, int]:
+    """slug -> the specificity of the most specific selector naming it."""
+    found: dict[str, int] = {}
+    for selector in selectors:
+        for slug, score in registry.matching(selector).items():
+            found[slug] = max(score, found.get(slug, -1))
+    return found
 
 
 @dataclass(frozen=True)

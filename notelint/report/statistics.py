@@ -22,6 +22,7 @@ from typing import IO
 from notelint.core.display import plural, printable
 from notelint.core.display import shown as _shown
 from notelint.core.model import Application
+from notelint.report.formatters.common import fixable_rules, is_fixable
 
 SEVERITIES = ("error", "warning", "info")
 OTHER = "(other files)"
@@ -40,10 +41,8 @@ def rule_table(report) -> list[str]:
     counts = Counter((f.code, f.rule) for f in report.findings)
     if not counts:
         return [f"No findings in {plural(report.files, 'file')}."]
-    fixable = {r.slug for r in report.rules if getattr(r, "fixable", False)}
-    fixes = Counter(
-        (f.code, f.rule) for f in report.findings if f.fix is not None and f.rule in fixable
-    )
+    fixable = fixable_rules(report.rules)
+    fixes = Counter((f.code, f.rule) for f in report.findings if is_fixable(f, fixable))
     width = len(str(max(counts.values())))
     code_width = max(len(code) for code, _ in counts)
     slug_width = max(len(slug) for _, slug in counts)

@@ -16,6 +16,7 @@ _CLASSES = {
     "github": "notelint.report.formatters.github:GithubFormatter",
     "rdjson": "notelint.report.formatters.rdjson:RdjsonFormatter",
     "junit": "notelint.report.formatters.junit:JunitFormatter",
+    "gitlab": "notelint.report.formatters.gitlab:GitlabFormatter",
     "html": "notelint.report.formatters.html:HtmlFormatter",
 }
 

@@ -4,8 +4,12 @@ its fix; the engine has already masked it in the message)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from functools import cache
+from pathlib import PurePath
+from typing import Any
 
 from notelint.core.model import Finding, Fix, LineIndex
 
@@ -57,6 +61,39 @@ def _offset(starts: tuple[int, ...], text: str, line: int, column: int) -> int |
         return None
     offset = starts[line - 1] + column - 1
     return offset if offset <= len(text) else None
+
+
+def fixable_rules(rules: Iterable[Any]) -> set[str]:
+    """The slugs of the rules whose fixes `--fix` applies."""
+    return {r.slug for r in rules if getattr(r, "fixable", False)}
+
+
+def is_fixable(finding: Finding, fixable: set[str]) -> bool:
+    """Whether `--fix` would fix this finding (`fixable`: `fixable_rules`)."""
+    return finding.fix is not None and finding.rule in fixable
+
+
+class Fingerprints:
+    """A finding's identity across runs, for SARIF's `partialFingerprints`
+    and GitLab's `fingerprint`: stable when lines above it move. It hashes
+    the rule, the path and the finding's own text as the report shows it
+    (confidential text already masked), or for an empty span its line's
+    text, whitespace folded, plus which occurrence of that text this is.
+    Only the hash is output."""
+
+    def __init__(self, sources: SourceTexts):
+        self.sources = sources
+        self.seen: Counter[str] = Counter()
+
+    def of(self, finding: Finding) -> str:
+        text = self.sources.span(finding)
+        if not text or not text.strip():
+            text = self.sources.line(finding.path, finding.line) or finding.message
+        folded = " ".join(text.split()).casefold()
+        key = "\x1f".join((finding.rule, PurePath(finding.path).as_posix(), folded))
+        self.seen[key] += 1
+        digest = hashlib.sha256(f"{key}\x1f{self.seen[key]}".encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()[:32]
 
 
 def shown_fix(finding: Finding) -> Fix | None:

@@ -10,18 +10,19 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from notelint.core.links import HOMEPAGE, rule_url
 from notelint.core.model import Finding
 from notelint.report.formatters.base import Formatter, Summary
 from notelint.report.formatters.common import SourceTexts, shown_fix, utf8_column
-from notelint.report.formatters.sarif import INFORMATION_URI
 
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
-SOURCE = {"name": "notelint", "url": INFORMATION_URI}
+SOURCE = {"name": "notelint", "url": HOMEPAGE}
 
 
 class RdjsonFormatter(Formatter):
     def start(self) -> None:
         self.sources = SourceTexts(self.options.get("sources"))
+        self.urls = {r.slug: url for r in self.rules if (url := rule_url(r))}
 
     def finish(self, summary: Summary) -> None:
         document = {
@@ -43,6 +44,8 @@ class RdjsonFormatter(Formatter):
             "source": SOURCE,
             "code": {"value": finding.rule},
         }
+        if finding.rule in self.urls:
+            diagnostic["code"]["url"] = self.urls[finding.rule]
         fix = shown_fix(finding)
         if fix is not None:
             diagnostic["suggestions"] = [{"range": span, "text": fix.replacement}]

@@ -10,21 +10,19 @@ text nor its fix, and its fingerprint is a hash.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
-from collections import Counter
 from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
 from notelint import __version__
+from notelint.core.links import HOMEPAGE, rule_url
 from notelint.core.model import Finding
 from notelint.report.formatters.base import Formatter, Summary
-from notelint.report.formatters.common import SourceTexts, shown_fix
+from notelint.report.formatters.common import Fingerprints, SourceTexts, shown_fix
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/notelint/"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT = "notelintSpanHash/v1"
 SRCROOT = "%SRCROOT%"
@@ -36,15 +34,15 @@ class SarifFormatter(Formatter):
 
     def finish(self, summary: Summary) -> None:
         rules, index = self._rules(summary.findings)
-        occurrences: Counter[str] = Counter()
-        results = [self._result(f, index, occurrences) for f in summary.findings]
+        fingerprints = Fingerprints(self.sources)
+        results = [self._result(f, index, fingerprints) for f in summary.findings]
         run: dict[str, Any] = {
             "tool": {
                 "driver": {
                     "name": "notelint",
                     "version": __version__,
                     "semanticVersion": __version__,
-                    "informationUri": INFORMATION_URI,
+                    "informationUri": HOMEPAGE,
                     "rules": rules,
                 }
             },
@@ -78,7 +76,7 @@ class SarifFormatter(Formatter):
         return descriptors, index
 
     # -- one result -------------------------------------------------------------
-    def _result(self, finding: Finding, index: dict[str, int], seen: Counter[str]) -> dict:
+    def _result(self, finding: Finding, index: dict[str, int], fingerprints: Fingerprints) -> dict:
         location = {
             "artifactLocation": _artifact(finding.path),
             "region": {
@@ -94,7 +92,7 @@ class SarifFormatter(Formatter):
             "level": LEVELS[str(finding.severity)],
             "message": {"text": finding.message},
             "locations": [{"physicalLocation": location}],
-            "partialFingerprints": {FINGERPRINT: self._fingerprint(finding, seen)},
+            "partialFingerprints": {FINGERPRINT: fingerprints.of(finding)},
             "properties": {"code": finding.code},
         }
         if not finding.sensitive:
@@ -125,23 +123,11 @@ class SarifFormatter(Formatter):
             ]
         return result
 
-    def _fingerprint(self, finding: Finding, seen: Counter[str]) -> str:
-        """Stable when lines above move: the rule, the path and the finding's
-        own text (or, for an empty span, its line's text), whitespace folded,
-        plus which occurrence of the same text this is. Only a hash is output."""
-        text = self.sources.span(finding)
-        if not text or not text.strip():
-            text = self.sources.line(finding.path, finding.line) or finding.message
-        key = "\x1f".join((finding.rule, PurePath(finding.path).as_posix(), _fold(text)))
-        seen[key] += 1
-        digest = hashlib.sha256(f"{key}\x1f{seen[key]}".encode("utf-8", "surrogatepass"))
-        return digest.hexdigest()[:32]
-
 
 def _descriptor(rule: Any) -> dict:
     doc = rule.doc() or rule.slug
     summary = rule.summary() or rule.slug
-    return {
+    descriptor = {
         "id": rule.slug,
         "name": _camel(rule.slug),
         "shortDescription": {"text": summary},
@@ -154,6 +140,10 @@ def _descriptor(rule: Any) -> dict:
             "fixable": bool(getattr(rule, "fixable", False)),
         },
     }
+    url = rule_url(rule)
+    if url is not None:
+        descriptor["helpUri"] = url
+    return descriptor
 
 
 def _artifact(path: str) -> dict:
@@ -165,7 +155,3 @@ def _artifact(path: str) -> dict:
 
 def _camel(slug: str) -> str:
     return "".join(part.capitalize() for part in re.split(r"[-_]", slug) if part)
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.split()).casefold()
