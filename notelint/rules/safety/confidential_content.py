@@ -67,6 +67,8 @@ NOISY_DETECTORS = {
     "IPPublicDetector",
     "KeywordDetector",
 }
+# Detectors that only keep some of their patterns' matches (a JWT that decodes).
+MATCH_FILTERS = {"JwtTokenDetector"}
 FIGURES = {"MONEY", "PERCENT"}
 # The subject line of an e-mail or of a note's front matter.
 SUBJECT = re.compile(r"^subject:[ \t]*(?P<text>[^\r\n]*)", re.IGNORECASE | re.MULTILINE)
@@ -169,6 +171,7 @@ class ConfidentialContent(Rule):
         self.client_nouns = {v.lower() for v in lists.get(CLIENT_NOUNS, ())}
         self.common = {fold(w) for w in lists.get("company-common-words", ())}
         self.detectors = _detectors()
+        self.screens = _screens(self.detectors)
         self.token_formats = [Pattern(p, ignore_case=False) for p in lists.get(TOKEN_FORMATS, ())]
         self.person_nouns = {w.lower() for w in lists.get("person-nouns", ())}
         self.employer_people = {w.lower() for w in lists.get(EMPLOYER_PEOPLE, ())}
@@ -340,7 +343,11 @@ class ConfidentialContent(Rule):
 
     def _secrets(self, note: Note) -> Iterator[_Found]:
         body = note.body
-        for line_start, line in _lines(body):
+        lines = list(_lines(body))
+        screened = "\n".join(line for _, line in lines)
+        if self.screens is not None and not any(s.search(screened) for s in self.screens):
+            lines = []  # no detector can find anything in any line
+        for line_start, line in lines:
             for value in _detected(self.detectors, line):
                 at = line.find(value)
                 if at < 0:
@@ -786,6 +793,31 @@ def _detectors() -> list:
         except TypeError:
             continue
     return detectors
+
+
+def _screens(detectors: list) -> list[re.Pattern] | None:
+    """One search of the whole note per pattern of the detectors, which run
+    line by line only when one of them matches somewhere: a pattern that
+    matches in a line matches in the lines joined by newlines, read with
+    `^` and `$` at each line (their lookarounds test word characters, which
+    a newline is not). None when a detector may find what its patterns
+    do not match."""
+    from detect_secrets.plugins.base import BasePlugin, RegexBasedDetector
+
+    screens = []
+    for detector in detectors:
+        kind = type(detector)
+        if (
+            not isinstance(detector, RegexBasedDetector)
+            or kind.analyze_line is not BasePlugin.analyze_line
+            or not (
+                kind.analyze_string is RegexBasedDetector.analyze_string
+                or kind.__name__ in MATCH_FILTERS
+            )
+        ):
+            return None
+        screens.extend(re.compile(r.pattern, r.flags | re.MULTILINE) for r in detector.denylist)
+    return screens
 
 
 def _phone_numbers(text: str, regions: tuple[str, ...]) -> list[tuple[int, int]]:
