@@ -314,9 +314,10 @@ class Analyzer:
                 matched += weight * SYNONYM_WEIGHT
         if matched >= 1.0:
             return True
-        if any(fuzz.partial_ratio(chunk, text) >= 90 for chunk in point.chunks):
+        # (a score under the cutoff is 0: rapidfuzz stops as soon as it cannot reach it)
+        if any(fuzz.partial_ratio(chunk, text, score_cutoff=90) for chunk in point.chunks):
             return True
-        if len(point.text) >= 12 and fuzz.partial_ratio(point.text.lower(), text) >= 90:
+        if len(point.text) >= 12 and fuzz.partial_ratio(point.text.lower(), text, score_cutoff=90):
             return True
         if self.has_vectors and point.doc.has_vector and tokens:
             doc = tokens[0].doc
