@@ -318,6 +318,16 @@ def company_words(company: str, common: set[str]) -> list[Word]:
     ]
 
 
+RUNS = "names:runs"  # what `note_runs` is memoised as (`Context.of_note`)
+
+
+def note_runs(note: Note) -> list[list[Word]]:
+    """The capitalised runs of a note's body outside its signature, where
+    the rules about company names look (share them: `RUNS`; read them
+    without changing them)."""
+    return list(capitalised_runs(note.body, anatomy(note).signature))
+
+
 def capitalised_runs(text: str, skip: tuple[int, int] | None = None) -> Iterator[list[Word]]:
     """Runs of capitalised words in `text` (connectors like "&" and "of"
     inside a run are dropped), outside `skip`: where organisations are named."""

@@ -177,14 +177,13 @@ class MisspelledName(Rule):
         exact_elsewhere = companies | (
             {fold(interview.current_employer)} if interview.current_employer else set()
         )
-        skip = anatomy(note).signature
         places = {  # the tokens of the entities (fewer than the tokens)
             t.idx
             for ent in (note.doc.ents if note.doc is not None else ())
             if ent.label_ in ("GPE", "LOC", "NORP", "PERSON", "FAC")
             for t in ent
         }
-        runs = list(names.capitalised_runs(note.body, skip))
+        runs = context.of_note(note, names.RUNS, lambda: names.note_runs(note))
         # A note that spells the company right elsewhere makes a lone near miss
         # tagged as a place or person more likely to be that place or person.
         named = any(w.key == keys[0] for run in runs for w in run)
