@@ -87,16 +87,20 @@ class People:
                     )
                 )
 
+        # each part with its spellings and folded text, for `exact`
+        self._forms = [(part, spellings(part.text), fold(part.text)) for part in self.parts]
+        self._exact: dict[str, set[Interviewer]] = {}
+
     def exact(self, key: str) -> set[Interviewer]:
-        """The interviewers one of whose name words `key` is (or a short form of)."""
-        found = set()
-        for part in self.parts:
-            if (
-                key in spellings(part.text)
-                or part.first
-                and _short_form(key, fold(part.text), self.nicknames)
-            ):
-                found.add(part.person)
+        """The interviewers one of whose name words `key` is (or a short form
+        of), found once per key: the set is shared, read it without changing it."""
+        found = self._exact.get(key)
+        if found is None:
+            found = self._exact[key] = {
+                part.person
+                for part, forms, folded in self._forms
+                if key in forms or part.first and _short_form(key, folded, self.nicknames)
+            }
         return found
 
     def near(self, key: str) -> Near | None:
@@ -104,8 +108,8 @@ class People:
         best = None
         if len(key) < 3:
             return None
-        for part in self.parts:
-            for form in spellings(part.text):
+        for part, forms, _ in self._forms:
+            for form in forms:
                 if not near_miss(key, form):
                     continue
                 distance = edits(key, form)
@@ -312,6 +316,16 @@ def company_words(company: str, common: set[str]) -> list[Word]:
         for w in words(company)
         if not (w.text[:1].islower() and w.key in common) and w.key not in LEGAL_FORMS
     ]
+
+
+RUNS = "names:runs"  # what `note_runs` is memoised as (`Context.of_note`)
+
+
+def note_runs(note: Note) -> list[list[Word]]:
+    """The capitalised runs of a note's body outside its signature, where
+    the rules about company names look (share them: `RUNS`; read them
+    without changing them)."""
+    return list(capitalised_runs(note.body, anatomy(note).signature))
 
 
 def capitalised_runs(text: str, skip: tuple[int, int] | None = None) -> Iterator[list[Word]]:

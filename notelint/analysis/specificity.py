@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from rapidfuzz import fuzz
 
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
+T = TypeVar("T")
 TEMPLATE_VERBS = builtin_list("template-verbs")  # what a template says the candidate did
 DURATION_UNITS = builtin_list("duration-units")
 STOCK_PHRASES = "stock-phrases"
@@ -166,9 +167,12 @@ class Analyzer:
         )
         self.cues = frozenset(w.lower() for w in lists.get(CONVERSATION_CUES, ()))
         self.template_grams = _grams(nlp, tuple(lists.get(TEMPLATE_SENTENCES, ())))
-        self._points: dict[str, _Point] = {}
+        self._points: dict[tuple[str, frozenset[str]], _Point] = {}
 
-        self._cache: dict[tuple[str, str | None], Specificity] = {}
+        self._cache: dict[tuple, object] = {}  # what it learned of the run's notes
+        self._interview_words: dict[
+            tuple[str, ...], frozenset[str]
+        ] = {}  # interview texts -> words
 
     def for_next_run(self) -> Analyzer:
         """This analyzer for another run of a long session (the language
@@ -178,22 +182,42 @@ class Analyzer:
         fresh._cache = {}
         return fresh
 
+    def _once(self, note: Note, what: tuple, compute: Callable[[], T]) -> T:
+        """`compute()`, once a run for `what` of `note` (by its path and body:
+        a caller that hands one path another text gets it judged again)."""
+        key = (note.path, note.body, *what)
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]  # type: ignore[return-value]
+
+    def _words_of(self, texts: Iterable[str]) -> frozenset[str]:
+        """The folded words of an interview's texts, split once a run."""
+        texts = tuple(texts)
+        if texts not in self._interview_words:
+            self._interview_words[texts] = frozenset(w for t in texts for w in _words(t))
+        return self._interview_words[texts]
+
     # -- the interview's words ------------------------------------------------
     def context_words(self, interview: Interview | None) -> frozenset[str]:
         """Words of the company, the role and the interviewers' names and titles:
         every note of the application may use them, so alone they prove nothing."""
         if interview is None:
             return frozenset()
-        texts = interview.texts("company", "role", "current_employer", "name", "title")
-        return frozenset(w for t in texts for w in _words(t)) | HONORIFICS
+        texts = (
+            "\0context",
+            *interview.texts("company", "role", "current_employer", "name", "title"),
+        )
+        if texts not in self._interview_words:
+            self._interview_words[texts] = self._words_of(texts[1:]) | HONORIFICS
+        return self._interview_words[texts]
 
     def name_words(self, interview: Interview | None) -> frozenset[str]:
         if interview is None:
             return frozenset()
-        return frozenset(w for t in interview.texts("name") for w in _words(t))
+        return self._words_of(interview.texts("name"))
 
     def point(self, text: str, weak: frozenset[str]) -> _Point:
-        key = text + "\0" + " ".join(sorted(weak))
+        key = (text, weak)
         found = self._points.get(key)
         if found is None:
             doc = self.parse(text)
@@ -221,10 +245,15 @@ class Analyzer:
 
     # -- a note ---------------------------------------------------------------
     def content_tokens(self, note: Note) -> list[Token]:
+        """The tokens of the note's content (listed once a run)."""
         if note.doc is None:
             return []
-        start, end = anatomy(note).content
-        return [t for t in note.doc if start <= t.idx < end]
+
+        def compute():
+            start, end = anatomy(note).content
+            return [t for t in note.doc if start <= t.idx < end]
+
+        return self._once(note, ("content",), compute)
 
     def stock_spans(self, note: Note) -> list[tuple[int, int]]:
         """Body offsets of the stock phrases in the note's content, merged."""
@@ -252,11 +281,27 @@ class Analyzer:
         if not points or note.doc is None:
             return ()
         weak = self.context_words(interview)
-        tokens = self.content_tokens(note)
-        content = [t for t in tokens if self._content(t, generic=False)]
-        words = SameWords({_lemma(t) for t in content} | {t.lower_ for t in content})
-        text = " ".join(t.lower_ for t in tokens)
-        return tuple(p for p in points if self._echoes(self.point(p, weak), words, text, tokens))
+        return tuple(p for p in points if self._echoed(note, p, weak))
+
+    def _echoed(self, note: Note, point: str, weak: frozenset[str]) -> bool:
+        """Whether the note echoes one point (judged once a run)."""
+
+        def compute():
+            return self._echoes(self.point(point, weak), *self._said(note))
+
+        return self._once(note, ("echoes", point, weak), compute)
+
+    def _said(self, note: Note) -> tuple[SameWords, str, list[Token]]:
+        """The note's content as points are looked for in it: its content
+        words (lemmas and forms), its text in lower case, its tokens."""
+
+        def compute():
+            tokens = self.content_tokens(note)
+            content = [t for t in tokens if self._content(t, generic=False)]
+            words = SameWords({_lemma(t) for t in content} | {t.lower_ for t in content})
+            return words, " ".join(t.lower_ for t in tokens), tokens
+
+        return self._once(note, ("said",), compute)
 
     def _echoes(self, point: _Point, words: SameWords, text: str, tokens: list[Token]) -> bool:
         matched = 0.0
@@ -269,9 +314,10 @@ class Analyzer:
                 matched += weight * SYNONYM_WEIGHT
         if matched >= 1.0:
             return True
-        if any(fuzz.partial_ratio(chunk, text) >= 90 for chunk in point.chunks):
+        # (a score under the cutoff is 0: rapidfuzz stops as soon as it cannot reach it)
+        if any(fuzz.partial_ratio(chunk, text, score_cutoff=90) for chunk in point.chunks):
             return True
-        if len(point.text) >= 12 and fuzz.partial_ratio(point.text.lower(), text) >= 90:
+        if len(point.text) >= 12 and fuzz.partial_ratio(point.text.lower(), text, score_cutoff=90):
             return True
         if self.has_vectors and point.doc.has_vector and tokens:
             doc = tokens[0].doc
@@ -284,10 +330,8 @@ class Analyzer:
         """The specific content of a note (computed once a run)."""
         if note.doc is None:
             return Specificity()
-        key = (note.path, str(interview.path) if interview else None)
-        if key not in self._cache:
-            self._cache[key] = self._specificity(note, interview)
-        return self._cache[key]
+        key = ("specificity", str(interview.path) if interview else None)
+        return self._once(note, key, lambda: self._specificity(note, interview))
 
     def _specificity(self, note: Note, interview: Interview | None) -> Specificity:
         stock = self.stock_spans(note)

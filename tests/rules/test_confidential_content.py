@@ -182,6 +182,21 @@ def test_counts_and_api_keys(lint, sentence, flagged):
 
 
 @pytest.mark.parametrize(
+    "body",
+    [
+        "The token for the demo:\nAKCp8jQ8tVxbNyWT2kX9\nwas shared with me.",  # `^` and `$`
+        "First line.\r\nAKCp8jQ8tVxbNyWT2kX9",  # the last line, after a CRLF
+        "Note this\u2028AKCp8jQ8tVxbNyWT2kX9 token.",  # a line separator Python splits on
+    ],
+)
+def test_a_secret_alone_on_its_line_is_found(lint, body):
+    """The detectors run line by line only when one of their patterns matches
+    the whole note: a pattern anchored at a line's start or end still does."""
+    found = run(lint, body)
+    assert any("secret-like string" in f.message for f in found), found
+
+
+@pytest.mark.parametrize(
     "body, flagged",
     [
         ("Morning María —\n\nI enjoyed the talk with you and María José about notebooks.", False),

@@ -1,4 +1,5 @@
 import re
+from bisect import bisect_left
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -118,16 +119,26 @@ class DuplicateNote(Rule):
         spacing folded."""
         if start is None:
             start, end = anatomy(note).content
-        names = context.specificity.name_words(context.interview)
-        parts = []
-        for token in note.doc:
-            if not start <= token.idx < end:
-                continue
-            if token.ent_type_ == "PERSON" or token.lower_ in names:
-                parts.append(_NAME + token.whitespace_)
-            else:
-                parts.append(token.text_with_ws)
-        return _SPACE.sub(" ", "".join(parts)).strip().lower()
+        offsets, pieces = self._pieces(note, context)
+        chosen = pieces[bisect_left(offsets, start) : bisect_left(offsets, end)]
+        return _SPACE.sub(" ", "".join(chosen)).strip().lower()
+
+    def _pieces(self, note, context) -> tuple[list[int], list[str]]:
+        """Each token's offset and text as `_masked` joins it (names masked),
+        read from the parse once per note."""
+
+        def compute():
+            names = context.specificity.name_words(context.interview)
+            offsets, pieces = [], []
+            for token in note.doc:
+                offsets.append(token.idx)
+                if token.ent_type_ == "PERSON" or token.lower_ in names:
+                    pieces.append(_NAME + token.whitespace_)
+                else:
+                    pieces.append(token.text_with_ws)
+            return offsets, pieces
+
+        return context.of_note(note, "duplicate-note:pieces", compute)
 
     def _paragraphs(self, note, context) -> list[tuple[int, int, str]]:
         """The note's paragraphs long enough to count as pasted: (start, end,

@@ -1,7 +1,9 @@
+from __future__ import annotations
+
 import math
 
 from notelint.analysis.anatomy import has_content
-from notelint.analysis.words import same_stem
+from notelint.analysis.words import MIN_STEM, same_stem
 from notelint.core.model import Hit, Severity
 from notelint.nlp import phrase_matcher
 from notelint.rule import Rule
@@ -67,7 +69,7 @@ class MissingCultureFit(Rule):
             self.culture(note.doc)
             or _company_values(note.doc, interview.company, self.subjects)
             or self._chooses_how_they_work(note.doc)
-            or any(self._mentions(note.doc, context.doc(v)) for v in interview.values)
+            or self._mentions_a_value(note.doc, [context.doc(v) for v in interview.values])
         ):
             return
         whom = ROLES[recipient.role]
@@ -96,25 +98,55 @@ class MissingCultureFit(Rule):
                 return True
         return False
 
-    def _mentions(self, doc, value) -> bool:
-        """Whether enough of the value's words stand close together in doc."""
+    def _mentions_a_value(self, doc, values) -> bool:
+        """Whether the note (`doc`) mentions one of the values (their parses)."""
+        if not values:
+            return False
+        forms = _NoteForms(doc)
+        return any(self._mentions(forms, value) for value in values)
+
+    def _mentions(self, note: _NoteForms, value) -> bool:
+        """Whether enough of the value's words stand close together in the note."""
         words = _value_words(value)
         if not words:
             return False
         need = len(words) if len(words) <= 3 else math.ceil(len(words) * 2 / 3)
-        found = sorted(
-            (token.i, index)
-            for token in doc
-            if token.is_alpha
-            for index, forms in enumerate(words)
-            if _similar(forms, _forms(token))
-        )
+        found = sorted((i, index) for index, forms in enumerate(words) for i in note.like(forms))
         width = len(words) + WINDOW
         for start, _ in found:
             near = {index for i, index in found if start <= i < start + width}
             if len(near) >= need:
                 return True
         return False
+
+
+class _NoteForms:
+    """The forms of a note's words (`_forms`), indexed by their first
+    letters: `same_stem` needs two forms equal or sharing a stem of
+    `MIN_STEM` letters, so a value's word is compared only with the forms
+    that begin as it does."""
+
+    def __init__(self, doc):
+        self.at: dict[str, set[int]] = {}  # form -> the token indexes with it
+        for token in doc:
+            if token.is_alpha:
+                for form in _forms(token):
+                    self.at.setdefault(form, set()).add(token.i)
+        self.by_start: dict[str, list[str]] = {}
+        for form in self.at:
+            if len(form) >= MIN_STEM:
+                self.by_start.setdefault(form[:MIN_STEM], []).append(form)
+
+    def like(self, forms: set[str]) -> set[int]:
+        """The indexes of the tokens one of whose forms is one of `forms`
+        in another form (`same_stem`)."""
+        found: set[int] = set()
+        for a in forms:
+            candidates = {a, *self.by_start.get(a[:MIN_STEM], ())} if len(a) >= MIN_STEM else {a}
+            for b in candidates:
+                if b in self.at and same_stem(a, b):
+                    found |= self.at[b]
+        return found
 
 
 def _company_values(doc, company: str, subjects: set[str]) -> bool:
@@ -137,11 +169,6 @@ def _value_words(value) -> list[set[str]]:
         _forms(t) for t in value if t.pos_ not in FUNCTION_POS and not t.is_punct and t.text.strip()
     ]
     return words or [_forms(t) for t in value if t.is_alpha]  # function words only: all
-
-
-def _similar(forms: set[str], others: set[str]) -> bool:
-    """One word in two forms (see `words.same_stem`)."""
-    return any(same_stem(a, b) for a in forms for b in others)
 
 
 def _forms(token) -> set[str]:

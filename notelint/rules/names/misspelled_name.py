@@ -80,27 +80,31 @@ class MisspelledName(Rule):
         interview = context.interview
         if interview is None:
             return
-        people = People(interview.interviewers, self.nicknames)
+        people = context.of_run(
+            f"misspelled-name:people:{interview.path}",
+            lambda: People(interview.interviewers, self.nicknames),
+        )
         hits: dict[tuple[int, int], Hit] = {}
-        for hit in self._people(note, interview, people):
+        parts = anatomy(note)
+        mentions = names.body_mentions(note, parts.signature)
+        for hit in self._people(note, interview, people, mentions):
             hits.setdefault((hit.start, hit.end), hit)
         for hit in self._company(note, interview, people, context):
             if not any(s < hit.end and hit.start < e for s, e in hits):
                 hits.setdefault((hit.start, hit.end), hit)
         if context.options.get("titles", True):
-            for hit in self._titles(note, interview, people):
+            for hit in self._titles(note, interview, people, mentions):
                 hits.setdefault((hit.start, hit.end), hit)
         yield from sorted(hits.values(), key=lambda h: (h.start, h.end))
 
     # -- people ----------------------------------------------------------------
 
-    def _people(self, note: Note, interview: Interview, people: People) -> Iterator[Hit]:
-        parts = anatomy(note)
+    def _people(
+        self, note: Note, interview: Interview, people: People, in_body: list[Mention]
+    ) -> Iterator[Hit]:
         sender = names.sender_words(note)
         company = {w.key for w in names.words(interview.company)}
-        mentions = names.greeting_mentions(note, self.stop) + names.body_mentions(
-            note, parts.signature
-        )
+        mentions = names.greeting_mentions(note, self.stop) + in_body
         # Words that belong to someone else: a full name whose words are not
         # all an interviewer's ("Marie Curie") marks "Marie" as another person.
         others: set[str] = set()
@@ -166,14 +170,20 @@ class MisspelledName(Rule):
         if not target:
             return
         keys = [w.key for w in target]
-        exact_elsewhere = {
-            fold(a.interview.company) for a in context.corpus if a.interview is not None
-        } | ({fold(interview.current_employer)} if interview.current_employer else set())
-        skip = anatomy(note).signature
-        places = {
-            t.idx for t in note.doc or () if t.ent_type_ in ("GPE", "LOC", "NORP", "PERSON", "FAC")
+        companies = context.of_run(
+            "misspelled-name:companies",
+            lambda: {fold(a.interview.company) for a in context.corpus if a.interview is not None},
+        )
+        exact_elsewhere = companies | (
+            {fold(interview.current_employer)} if interview.current_employer else set()
+        )
+        places = {  # the tokens of the entities (fewer than the tokens)
+            t.idx
+            for ent in (note.doc.ents if note.doc is not None else ())
+            if ent.label_ in ("GPE", "LOC", "NORP", "PERSON", "FAC")
+            for t in ent
         }
-        runs = list(names.capitalised_runs(note.body, skip))
+        runs = context.of_note(note, names.RUNS, lambda: names.note_runs(note))
         # A note that spells the company right elsewhere makes a lone near miss
         # tagged as a place or person more likely to be that place or person.
         named = any(w.key == keys[0] for run in runs for w in run)
@@ -239,11 +249,13 @@ class MisspelledName(Rule):
 
     # -- job titles ------------------------------------------------------------
 
-    def _titles(self, note: Note, interview: Interview, people: People) -> Iterator[Hit]:
+    def _titles(
+        self, note: Note, interview: Interview, people: People, mentions: list[Mention]
+    ) -> Iterator[Hit]:
         doc = note.doc
         if doc is None:
             return
-        yield from self._appositions(note, interview, people)
+        yield from self._appositions(note, interview, people, mentions)
         if note.recipient is None or not note.recipient.title:
             return
         right = note.recipient.title
@@ -316,12 +328,14 @@ class MisspelledName(Rule):
             return None
         return span
 
-    def _appositions(self, note: Note, interview: Interview, people: People) -> Iterator[Hit]:
+    def _appositions(
+        self, note: Note, interview: Interview, people: People, mentions: list[Mention]
+    ) -> Iterator[Hit]:
         """ "Maria Gonzalez, Director of Sales," "Raj Patel (CTO)": the title
-        given right after an interviewer's name."""
+        given right after an interviewer's name (of `mentions`, the body's)."""
         doc = note.doc
         starts = {token.idx: token.i for token in doc}
-        for mention in names.body_mentions(note, anatomy(note).signature):
+        for mention in mentions:
             who = names.resolve(mention, people)
             if len(who) != 1:
                 continue

@@ -4,7 +4,6 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from notelint.analysis import names
-from notelint.analysis.anatomy import anatomy
 from notelint.core.model import Hit, Interview, Note, Severity
 from notelint.core.text import fold
 from notelint.rule import Context, Rule
@@ -51,8 +50,7 @@ class WrongCompany(Rule):
         allowed = {own} | (
             {fold(interview.current_employer)} if interview.current_employer else set()
         )
-        skip = anatomy(note).signature
-        runs = list(names.capitalised_runs(note.body, skip))
+        runs = context.of_note(note, names.RUNS, lambda: names.note_runs(note))
         applications = context.of_run(
             "wrong-company:applications",
             lambda: names.Applications(context.corpus, self.common, {}),

@@ -84,7 +84,10 @@ class WrongRecipient(Rule):
         recipient = note.recipient
         if interview is None or recipient is None:
             return
-        people = People(interview.interviewers, self.nicknames)
+        people = context.of_run(
+            f"wrong-recipient:people:{interview.path}",
+            lambda: People(interview.interviewers, self.nicknames),
+        )
         greeting = names.greeting_mentions(note, self.stop)
         if greeting and not any(recipient in self._who(m, people) for m in greeting):
             for mention in greeting:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from notelint.analysis import names
 from notelint.analysis.anatomy import HONORIFICS, anatomy
@@ -67,6 +67,8 @@ NOISY_DETECTORS = {
     "IPPublicDetector",
     "KeywordDetector",
 }
+# Detectors that only keep some of their patterns' matches (a JWT that decodes).
+MATCH_FILTERS = {"JwtTokenDetector"}
 FIGURES = {"MONEY", "PERCENT"}
 # The subject line of an e-mail or of a note's front matter.
 SUBJECT = re.compile(r"^subject:[ \t]*(?P<text>[^\r\n]*)", re.IGNORECASE | re.MULTILINE)
@@ -169,6 +171,7 @@ class ConfidentialContent(Rule):
         self.client_nouns = {v.lower() for v in lists.get(CLIENT_NOUNS, ())}
         self.common = {fold(w) for w in lists.get("company-common-words", ())}
         self.detectors = _detectors()
+        self.screens = _screens(self.detectors)
         self.token_formats = [Pattern(p, ignore_case=False) for p in lists.get(TOKEN_FORMATS, ())]
         self.person_nouns = {w.lower() for w in lists.get("person-nouns", ())}
         self.employer_people = {w.lower() for w in lists.get(EMPLOYER_PEOPLE, ())}
@@ -226,14 +229,16 @@ class ConfidentialContent(Rule):
                 yield _Found(start, end, found, advice)
         threshold = int(context.options.get("fuzzy_threshold", 85))
         words = [t for t in note.doc if not (t.is_punct or t.is_space)]
+        forms = [_forms(t) for t in words]
         for term in interview.confidential:
             parts = _term_words(context.doc(term))
             if not parts:
                 continue
-            for i, token in enumerate(words):
-                if not _similar(token, parts[0], threshold):
+            first = _similar_forms(forms, parts[0], threshold)
+            for i, token_forms in enumerate(forms):
+                if not token_forms & first:
                     continue
-                span = self._rest_of_term(words, i, parts, threshold)
+                span = self._rest_of_term(words, forms, i, parts, threshold)
                 if span is not None:
                     yield _Found(*span, found, advice)
 
@@ -257,18 +262,30 @@ class ConfidentialContent(Rule):
                 )
 
     @staticmethod
-    def _rest_of_term(words, i: int, parts: list[str], threshold: int) -> tuple[int, int] | None:
+    def _rest_of_term(
+        words, forms, i: int, parts: list[str], threshold: int
+    ) -> tuple[int, int] | None:
         """The other words of the term near word i, in one sentence, any order
-        ("the Harlow site closure", "closing the Harlow site")."""
+        ("the Harlow site closure", "closing the Harlow site"); `forms`: each
+        word's `_forms`."""
         if len(parts) == 1:
             return words[i].idx, words[i].idx + len(words[i].text)
         reach = 2 * len(parts) + 2
         sentence = words[i].sent
-        window = [w for w in words[max(0, i - reach) : i + reach + 1] if w.sent == sentence]
+        window = [
+            (w, forms[j])
+            for j, w in enumerate(words[max(0, i - reach) : i + reach + 1], max(0, i - reach))
+            if w.sent == sentence
+        ]
         matched = [words[i]]
         for part in parts[1:]:
             hit = next(
-                (w for w in window if w not in matched and _similar(w, part, threshold)), None
+                (
+                    w
+                    for w, w_forms in window
+                    if w not in matched and any(_similar(f, part, threshold) for f in w_forms)
+                ),
+                None,
             )
             if hit is None:
                 return None
@@ -340,7 +357,11 @@ class ConfidentialContent(Rule):
 
     def _secrets(self, note: Note) -> Iterator[_Found]:
         body = note.body
-        for line_start, line in _lines(body):
+        lines = list(_lines(body))
+        screened = "\n".join(line for _, line in lines)
+        if self.screens is not None and not any(s.search(screened) for s in self.screens):
+            lines = []  # no detector can find anything in any line
+        for line_start, line in lines:
             for value in _detected(self.detectors, line):
                 at = line.find(value)
                 if at < 0:
@@ -449,7 +470,7 @@ class ConfidentialContent(Rule):
                 continue
             name = " ".join(t.text for t in named)
             plain = fold(name)
-            if _is_known(plain, known) or any(plain in text for text in public):
+            if _is_known(plain, known) or public.hold(plain):
                 continue
             if self._public_figure(note.body, ent):
                 continue
@@ -479,7 +500,8 @@ class ConfidentialContent(Rule):
         for ent in note.doc.ents:
             if ent.label_ != "ORG" or parts.outside_prose(ent.start_char):
                 continue
-            if any(fold(ent.text) in text or text in fold(ent.text) for text in public):
+            folded = fold(ent.text)
+            if public.hold(folded) or public.within(folded):
                 continue
             if self._names_employer(ent.text, interview.current_employer):
                 continue
@@ -667,11 +689,44 @@ def _sizeable(ent, magnitudes: set[str]) -> bool:
     return any(c.isdigit() for c in ent.text) or any(t.lower_ in magnitudes for t in ent)
 
 
-def _public_names(context: Context) -> set[str]:
+class _PublicNames:
     """What is nobody's secret: the interview's public words, and every
-    company of the run (no person, no client of the employer)."""
-    companies = {fold(a.interview.company) for a in context.corpus if a.interview is not None}
-    return _public_words(context.interview) | companies
+    company of the run (no person, no client of the employer), as folded
+    texts, asked whether a name is inside one of them or holds one."""
+
+    def __init__(self, texts: set[str]):
+        self.texts = texts
+        self.joined = "\0".join(texts)  # one search for "inside one of them"
+
+    def hold(self, name: str) -> bool:
+        """Whether `name` (folded) is part of one of the texts."""
+        return bool(self.texts) and "\0" not in name and name in self.joined
+
+    def within(self, name: str) -> bool:
+        """Whether one of the texts is part of `name` (folded)."""
+        if len(name) > MAX_PART_SEARCH:
+            return any(text in name for text in self.texts)
+        return any(
+            name[i:j] in self.texts for i in range(len(name) + 1) for j in range(i, len(name) + 1)
+        )
+
+
+MAX_PART_SEARCH = 60  # a longer name is compared with each text instead of by its parts
+
+
+def _public_names(context: Context) -> _PublicNames:
+    """The public names of this note's application (built once a run)."""
+
+    def companies():
+        return {fold(a.interview.company) for a in context.corpus if a.interview is not None}
+
+    interview = context.interview
+    return context.of_run(
+        f"confidential-content:public:{interview.path if interview else ''}",
+        lambda: _PublicNames(
+            _public_words(interview) | context.of_run("confidential-content:companies", companies)
+        ),
+    )
 
 
 def _sent_text(note: Note) -> str:
@@ -696,20 +751,46 @@ def _term_words(doc) -> list[str]:
     ]
 
 
-def _similar(token, part: str, threshold: int) -> bool:
-    """A word of the note is a word of a term: same lemma or text, a near
-    spelling, or the same stem ('closure' / 'closing')."""
-    for form in {fold(token.lemma_), fold(token.text)}:
-        if form == part:
-            return True
-        if len(part) <= 3 or len(form) <= 3 or any(c.isdigit() for c in part + form):
-            continue  # short words and numbers must match exactly
-        if fuzz.ratio(form, part) >= threshold:
-            return True
-        common = prefix_length(form, part)
-        if common >= 4 and common >= 0.7 * min(len(form), len(part)):
-            return True
-    return False
+def _forms(token) -> frozenset[str]:
+    """A word of the note as it is compared with a term's: lemma and text, folded."""
+    return frozenset((fold(token.lemma_), fold(token.text)))
+
+
+def _similar_forms(forms: list[frozenset[str]], part: str, threshold: int) -> set[str]:
+    """The distinct forms among `forms` that `_similar` finds similar to a
+    term's word: the near spellings in one call of rapidfuzz, the shared
+    stems among the forms that begin as the word does."""
+    distinct = set().union(*forms)
+    found = {part} & distinct
+    if len(part) <= 3 or _has_digit(part):
+        return found
+    comparable = [f for f in distinct if len(f) > 3 and not _has_digit(f)]
+    near = process.extract(part, comparable, scorer=fuzz.ratio, score_cutoff=threshold, limit=None)
+    found.update(form for form, _, _ in near)
+    head = part[:4]
+    found.update(
+        form
+        for form in comparable
+        if form.startswith(head) and prefix_length(form, part) >= 0.7 * min(len(form), len(part))
+    )
+    return found
+
+
+def _has_digit(word: str) -> bool:
+    return any(map(str.isdigit, word))
+
+
+def _similar(form: str, part: str, threshold: int) -> bool:
+    """A word of the note (a form of it: see `_forms`) is a word of a term:
+    same lemma or text, a near spelling, or the same stem ('closure' / 'closing')."""
+    if form == part:
+        return True
+    if len(part) <= 3 or len(form) <= 3 or _has_digit(part + form):
+        return False  # short words and numbers must match exactly
+    if fuzz.ratio(form, part) >= threshold:
+        return True
+    common = prefix_length(form, part)
+    return common >= 4 and common >= 0.7 * min(len(form), len(part))
 
 
 def _known_people(interview: Interview | None) -> list[str]:
@@ -786,6 +867,31 @@ def _detectors() -> list:
         except TypeError:
             continue
     return detectors
+
+
+def _screens(detectors: list) -> list[re.Pattern] | None:
+    """One search of the whole note per pattern of the detectors, which run
+    line by line only when one of them matches somewhere: a pattern that
+    matches in a line matches in the lines joined by newlines, read with
+    `^` and `$` at each line (their lookarounds test word characters, which
+    a newline is not). None when a detector may find what its patterns
+    do not match."""
+    from detect_secrets.plugins.base import BasePlugin, RegexBasedDetector
+
+    screens = []
+    for detector in detectors:
+        kind = type(detector)
+        if (
+            not isinstance(detector, RegexBasedDetector)
+            or kind.analyze_line is not BasePlugin.analyze_line
+            or not (
+                kind.analyze_string is RegexBasedDetector.analyze_string
+                or kind.__name__ in MATCH_FILTERS
+            )
+        ):
+            return None
+        screens.extend(re.compile(r.pattern, r.flags | re.MULTILINE) for r in detector.denylist)
+    return screens
 
 
 def _phone_numbers(text: str, regions: tuple[str, ...]) -> list[tuple[int, int]]:

@@ -5,7 +5,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from notelint.analysis.anatomy import anatomy
-from notelint.core.model import Hit, Note, Severity
+from notelint.core.model import Hit, Interview, Note, Severity
 from notelint.core.patterns import Pattern
 from notelint.nlp import phrase_finder
 from notelint.rule import Context, Rule
@@ -190,7 +190,11 @@ class DesperateTone(Rule):
         parts = anatomy(note)
         end_of_text = parts.signature[0] if parts.signature else len(note.body)
         start_of_text = parts.header[1] if parts.header else 0  # a letter's address block
-        known = self.acronyms | _interview_words(context)
+        interview = context.interview
+        known = context.of_run(  # the words in capitals that are no shouting, once a run
+            f"desperate-tone:known:{interview.path if interview else ''}",
+            lambda: self.acronyms | _interview_words(interview),
+        )
         bracketed = [m.span() for m in BRACKETED.finditer(note.body)]
         shouted = []
         for match in SHOUTED.finditer(note.body, start_of_text, end_of_text):
@@ -256,9 +260,8 @@ def _dictionary(nlp) -> frozenset[str] | None:
     return frozenset(words | set(nlp.Defaults.stop_words))
 
 
-def _interview_words(context: Context) -> set[str]:
+def _interview_words(interview: Interview | None) -> set[str]:
     """Every word written in capitals in interview.yaml: acronyms of the job."""
-    interview = context.interview
     if interview is None:
         return set()
     return {w for t in interview.texts() for w in re.findall(r"\w+", t) if w.isupper()}
