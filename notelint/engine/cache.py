@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from notelint.core.model import Application, Finding, Fix, Severity
@@ -96,32 +96,28 @@ def corpus_digest(applications) -> str:
 
 
 def _record(finding: Finding) -> dict:
-    return {
-        "path": finding.path,
-        "line": finding.line,
-        "column": finding.column,
-        "end_line": finding.end_line,
-        "end_column": finding.end_column,
-        "rule": finding.rule,
-        "code": finding.code,
-        "severity": str(finding.severity),
-        "message": finding.message,
-        "fix": None if finding.fix is None else finding.fix.replacement,
-        "sensitive": finding.sensitive,
-        "secret": finding.secret,
-    }
+    """A finding as JSON: every field, its severity and fix as text."""
+    record = {f.name: getattr(finding, f.name) for f in fields(Finding)}
+    record["severity"] = str(finding.severity)
+    record["fix"] = None if finding.fix is None else finding.fix.replacement
+    return record
+
+
+_TEXTS = ("path", "rule", "code", "message")
+_NUMBERS = ("line", "column", "end_line", "end_column")
 
 
 def _finding(raw: dict) -> Finding:
-    fields = ("path", "rule", "code", "message")
-    numbers = ("line", "column", "end_line", "end_column")
-    if not all(isinstance(raw[f], str) for f in fields) or not all(
-        isinstance(raw[n], int) for n in numbers
+    """The finding `_record` wrote; TypeError for anything else."""
+    if set(raw) != {f.name for f in fields(Finding)}:
+        raise TypeError("not a finding")
+    if not all(isinstance(raw[k], str) for k in _TEXTS) or not all(
+        isinstance(raw[k], int) for k in _NUMBERS
     ):
         raise TypeError("not a finding")
     fix, secret = raw["fix"], raw["secret"]
     return Finding(
-        **{f: raw[f] for f in (*fields, *numbers)},
+        **{k: raw[k] for k in (*_TEXTS, *_NUMBERS)},
         severity=Severity(raw["severity"]),
         fix=None if fix is None else Fix(str(fix)),
         sensitive=bool(raw["sensitive"]),
