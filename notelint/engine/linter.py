@@ -160,25 +160,44 @@ def _plans(loaded: Loaded, rules: list[ActiveRule], cache, corpus) -> list[_Plan
     return plans
 
 
+BATCH = 64  # notes parsed in one stream: spaCy pays per call, so applications go in batches
+
+
+def _batches(work: list[_Plan]) -> list[list[int]]:
+    """The plans' indices in batches of about `BATCH` notes, the largest
+    applications first, so that no worker is left with a big one at the end."""
+    batches: list[list[int]] = []
+    size = BATCH
+    for index in sorted(range(len(work)), key=lambda i: -len(work[i].application.notes)):
+        if size >= BATCH:
+            batches.append([])
+            size = 0
+        batches[-1].append(index)
+        size += len(work[index].application.notes)
+    return batches
+
+
 def _each(work: list[_Plan], checker: Checker, corpus, settings: _Settings, jobs: int):
-    """(plan, its results) for each plan: in this process, or shared among
-    `jobs` forked workers that inherit the loaded pipeline and rules (one
-    model in memory, copied on write, no load per worker)."""
+    """(plan, its results) for each plan, a batch of applications at a time:
+    in this process, or shared among `jobs` forked workers that inherit the
+    loaded pipeline and rules (one model in memory, copied on write, no load
+    per worker)."""
     import multiprocessing
 
-    jobs = min(jobs, len(work))
+    batches = _batches(work)
+    jobs = min(jobs, len(batches))
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        for plan in work:
-            yield plan, _lint(plan, checker, corpus, settings)
+        for batch in batches:
+            for index, results in _lint_batch([work[i] for i in batch], checker, corpus, settings):
+                yield work[batch[index]], results
         return
     global _SHARED
     _SHARED = (work, checker, corpus, settings)
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            # the largest applications first, so that no worker is left with one at the end
-            order = sorted(range(len(work)), key=lambda i: -len(work[i].application.notes))
-            for index, results in pool.imap_unordered(_lint_shared, order):
-                yield work[index], results
+            for batch, found in pool.imap_unordered(_lint_shared, batches):
+                for index, results in found:
+                    yield work[batch[index]], results
     finally:
         _SHARED = None
 
@@ -186,15 +205,26 @@ def _each(work: list[_Plan], checker: Checker, corpus, settings: _Settings, jobs
 _SHARED = None  # what forked workers inherit: (work, checker, corpus, settings)
 
 
-def _lint_shared(index: int):
+def _lint_shared(batch: list[int]):
     work, checker, corpus, settings = _SHARED
-    return index, _lint(work[index], checker, corpus, settings)
+    return batch, list(_lint_batch([work[i] for i in batch], checker, corpus, settings))
 
 
-def _lint(plan: _Plan, checker: Checker, corpus, settings: _Settings):
-    """Parse what one application's rules need, run them, keep what may be
-    kept: (findings, crashes, problems)."""
-    application = plan.application
+def _lint_batch(plans: list[_Plan], checker: Checker, corpus, settings: _Settings):
+    """(index in `plans`, its results) for each plan; the notes their rules
+    need parsed in one stream (or read back from the kept parses)."""
+    wanted = [_wanted(plan, checker) for plan in plans]
+    store = settings.cache.store if settings.cache else None
+    bodies = [note.body for notes in wanted for note in notes]
+    docs = iter(parse_kept(checker.nlp, bodies, store))
+    for index, (plan, notes) in enumerate(zip(plans, wanted, strict=True)):
+        parsed = {note.path: next(docs) for note in notes}
+        yield index, _lint(plan, parsed, checker, corpus, settings)
+
+
+def _wanted(plan: _Plan, checker: Checker) -> list[Note]:
+    """The notes of one application its rules need parsed: those checked,
+    and all of them when a rule that compares them runs."""
     rules_of = {a.rule.slug: a for a in checker.rules}
     compares = any(
         rules_of[slug].rule.scope == "application"
@@ -202,17 +232,15 @@ def _lint(plan: _Plan, checker: Checker, corpus, settings: _Settings):
         for slug in slugs
         if slug in rules_of
     )
-    wanted = [n for n in application.notes if compares or n.path in plan.todo]
-    store = settings.cache.store if settings.cache else None
-    docs = dict(
-        zip(
-            (n.path for n in wanted),
-            parse_kept(checker.nlp, [n.body for n in wanted], store),
-            strict=True,
-        )
-    )
+    return [n for n in plan.application.notes if compares or n.path in plan.todo]
+
+
+def _lint(plan: _Plan, docs: dict, checker: Checker, corpus, settings: _Settings):
+    """Run the rules one application needs on its parsed notes, keep what
+    may be kept: (findings, crashes, problems)."""
     application = replace(
-        application, notes=tuple(replace(n, doc=docs.get(n.path)) for n in application.notes)
+        plan.application,
+        notes=tuple(replace(n, doc=docs.get(n.path)) for n in plan.application.notes),
     )
     findings: list[Finding] = []
     crashes: list[Crash] = []
