@@ -243,7 +243,7 @@ def check(
         )
     if output:
         groups = [(_without(config, Path(output)), members) for config, members in groups]
-    folder = None if no_cache else _cache_folder(groups[0][0])
+    folder = None if no_cache else nlp.default_cache_folder(groups[0][0].cache_dir)
     nlp.keep_in(folder)
     options = RunOptions(now=now or _clock(), show_confidential=show_confidential, cache_dir=folder)
 
@@ -319,14 +319,6 @@ def _show_settings(groups: list[tuple[Config, list[str]]]) -> None:
     for config, members in groups:
         for path in members:
             click.echo(render(config, path))
-
-
-def _cache_folder(config: Config) -> Path:
-    """NOTELINT_CACHE_DIR, else the configuration's `cache_dir`, else
-    `.notelint_cache` in the current folder (as ruff's RUFF_CACHE_DIR)."""
-    if os.environ.get("NOTELINT_CACHE_DIR"):
-        return Path(os.environ["NOTELINT_CACHE_DIR"])
-    return config.cache_dir or Path(nlp.DEFAULT_CACHE)
 
 
 def _html_context(report, config, options) -> dict:

@@ -4,7 +4,6 @@ runs, so `notelint rules`, `explain` and `--help` stay fast."""
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
 import os
@@ -14,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from notelint.core.store import Store, digest
+from notelint.core.store import Store, digest, key_of
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -103,7 +102,7 @@ def parse_kept(nlp: Language, texts: list[str], store: Store | None) -> list[Doc
         return list(parse(nlp, texts))
     pipeline = identity_of(nlp)
     names = [digest(pipeline, text) for text in texts]
-    keys = [hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest() for text in texts]
+    keys = [key_of(text) for text in texts]
     docs: list[Doc | None] = []
     for name, key, text in zip(names, keys, texts, strict=True):
         data = store.get("parses", name, key)
@@ -243,11 +242,17 @@ def keep_in(folder: Path | None) -> None:
 
 
 def cache_folder() -> Path | None:
-    """The folder `keep_in` named, else NOTELINT_CACHE_DIR, else
-    `.notelint_cache` in the folder notelint runs in."""
+    """The folder `keep_in` named, else `default_cache_folder()`."""
     if _kept_in:
         return _kept_in[0]
-    return Path(os.environ.get("NOTELINT_CACHE_DIR", DEFAULT_CACHE))
+    return default_cache_folder()
+
+
+def default_cache_folder(configured: Path | None = None) -> Path:
+    """NOTELINT_CACHE_DIR, else `configured` (a configuration's
+    `cache_dir`), else `.notelint_cache` in the folder notelint runs in (as
+    ruff's RUFF_CACHE_DIR and `.ruff_cache`)."""
+    return Path(os.environ.get("NOTELINT_CACHE_DIR") or configured or DEFAULT_CACHE)
 
 
 def phrase_finder(nlp: Language, phrases: dict[str, Iterable[str]]):

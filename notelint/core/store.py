@@ -30,6 +30,12 @@ def digest(*parts: str | bytes) -> str:
     return hashed.hexdigest()
 
 
+def key_of(*parts: str | bytes) -> bytes:
+    """The key that seals what was computed from `parts` (a note's text):
+    only whoever has them can open it."""
+    return bytes.fromhex(digest("seal", *parts))
+
+
 def seal(key: bytes, data: bytes) -> bytes:
     nonce = os.urandom(NONCE)
     body = _xor(data, hashlib.shake_256(key + nonce).digest(len(data)))

@@ -12,13 +12,12 @@ from the note's text and interview (`core.store`).
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, fields
 from pathlib import Path
 
 from notelint.core.model import Application, Finding, Fix, Severity
-from notelint.core.store import Store, digest
+from notelint.core.store import Store, digest, key_of
 
 SCOPES = ("note", "application", "corpus")
 FORMAT = 1  # the shape of an entry: part of every key
@@ -54,9 +53,8 @@ class ResultCache:
         found = {}
         for note in application.notes:
             own = digest(self.settings, note.path, note.text, interview)
-            key = hashlib.sha256(f"{note.text}\0{interview}".encode("utf-8", "surrogatepass"))
             scopes = {"note": own, "application": siblings, "corpus": digest(siblings, corpus)}
-            found[note.path] = Slot(own, key.digest(), scopes)
+            found[note.path] = Slot(own, key_of(note.text, interview), scopes)
         return found
 
     def get(self, slot: Slot) -> dict[str, Entry]:
